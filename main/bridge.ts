@@ -1,0 +1,39 @@
+import type { ApiMethod, ApiProgress } from '../app/api/contract.js';
+
+/*
+ * The wire between the main process, the preload and the renderer, declared once.
+ * Every IPC channel starts with the "qinggao:" prefix; the main process answers on API_CHANNEL only
+ * and refuses any method name the contract does not declare.
+ *
+ * The sandboxed preload cannot require local files, so it repeats the channel names as literals
+ * typed with ApiChannel / ProgressChannel: a mismatch is a type error, not a silent bug.
+ * The renderer may import TYPES from this file (never values): it is part of its contract.
+ */
+
+export const CHANNEL_PREFIX = 'qinggao:';
+export const API_CHANNEL = 'qinggao:api';
+export const PROGRESS_CHANNEL = 'qinggao:progress';
+
+export type ApiChannel = typeof API_CHANNEL;
+export type ProgressChannel = typeof PROGRESS_CHANNEL;
+
+/** ApiError's codes, plus what the IPC layer itself can refuse or fail with. */
+export type ApiErrorCode = 'unknown_method' | 'invalid_input' | 'refused' | 'forbidden' | 'internal';
+
+export interface ApiErrorPayload {
+  code: ApiErrorCode;
+  message: string;
+}
+
+/**
+ * What a call answers over IPC (and, later, over HTTP). Errors travel as values because Electron
+ * reduces an error thrown across IPC to a prefixed message string and drops its fields.
+ */
+export type ApiReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorPayload };
+
+/** The one object the preload exposes as `window.qinggao`. */
+export interface QinggaoBridge {
+  call(method: ApiMethod, input: unknown): Promise<ApiReply>;
+  /** Subscribes to progress of long calls made by this window; returns the unsubscribe. */
+  onProgress(listener: (progress: ApiProgress) => void): () => void;
+}
