@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { benchImport } from './import.js';
+
+/*
+ * `npm run bench`: figures, not pass/fail. Each measurement runs in a child process of its own so
+ * peak memory (the OS's maxRSS) belongs to that measurement alone.
+ */
+const SECTIONS: Record<string, () => Promise<string>> = {
+  'import-1000': () => benchImport(1000),
+  'import-10000': () => benchImport(10000),
+};
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (only) {
+    const section = SECTIONS[only];
+    if (!section) throw new Error(`unknown bench section ${only}`);
+    console.log(await section());
+    return;
+  }
+  console.log(`Qinggao benchmarks · node ${process.version} · ${new Date().toISOString()}`);
+  const self = fileURLToPath(import.meta.url);
+  for (const name of Object.keys(SECTIONS)) {
+    const run = spawnSync(process.execPath, ['--expose-gc', self, name], { stdio: 'inherit' });
+    if (run.status !== 0) process.exitCode = 1;
+  }
+}
+
+await main();
