@@ -7,16 +7,19 @@ import { seedsDir } from '../../app/paths.js';
 import { sampleParagraphs, writeSyntheticPages } from './synthetic.js';
 import { formatRow, measurePeak } from './measure.js';
 
-/** Import + segmentation throughput and peak memory for a synthetic corpus of `pages` pages. */
-export async function benchImport(pages: number): Promise<string> {
+/**
+ * Import throughput and peak memory for a synthetic corpus of `pages` pages: decoding, hashing,
+ * segmentation and storage, and with `analyze` also the defect analysis done on import.
+ */
+export async function benchImport(pages: number, analyze = false): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinggao-bench-import-'));
   try {
     const bytes = writeSyntheticPages(path.join(dir, 'pages'), pages, sampleParagraphs(seedsDir()));
     const db = openDatabase(path.join(dir, 'lib.db'));
-    const { seconds, peakRssMiB, result } = await measurePeak(() => importPaths(db, [path.join(dir, 'pages')]));
+    const { seconds, peakRssMiB, result } = await measurePeak(() => importPaths(db, [path.join(dir, 'pages')], { analyze }));
     db.close();
     if (result.imported !== pages) throw new Error(`expected ${pages} imported, got ${result.imported}`);
-    return formatRow(`import ${pages} pages`, {
+    return formatRow(`import ${pages} pages${analyze ? ' + findings' : ''}`, {
       'pages/s': (pages / seconds).toFixed(1),
       'MB/s': (bytes / 1e6 / seconds).toFixed(2),
       seconds: seconds.toFixed(2),

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchImport } from './import.js';
+import { benchDuplicateIndex, benchFindingsCorpus, benchFindingsOnePage } from './findings.js';
 
 /*
  * `npm run bench`: figures, not pass/fail. Each measurement runs in a child process of its own so
@@ -9,6 +10,12 @@ import { benchImport } from './import.js';
 const SECTIONS: Record<string, () => Promise<string>> = {
   'import-1000': () => benchImport(1000),
   'import-10000': () => benchImport(10000),
+  'import-1000-findings': () => benchImport(1000, true),
+  'findings-one-page': () => benchFindingsOnePage(),
+  'findings-corpus-1000': () => benchFindingsCorpus(1000),
+  'findings-corpus-10000': () => benchFindingsCorpus(10000),
+  'dup-index-1000': () => benchDuplicateIndex(1000),
+  'dup-index-10000': () => benchDuplicateIndex(10000),
 };
 
 async function main(): Promise<void> {

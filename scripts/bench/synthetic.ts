@@ -22,21 +22,29 @@ export function sampleParagraphs(seedsDir: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+/** `count` synthetic pages built by reshuffling the sample paragraphs, in memory. */
+export function syntheticPageTexts(count: number, paragraphs: readonly string[], seed = 42): string[] {
+  const random = seededRandom(seed);
+  const pages: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const lines = [`第${i + 1}版`];
+    const n = 80 + Math.floor(random() * 80);
+    for (let j = 0; j < n; j++) lines.push(paragraphs[Math.floor(random() * paragraphs.length)]!);
+    pages.push(`${lines.join('\n\n')}\n`);
+  }
+  return pages;
+}
+
 /**
  * Writes `count` synthetic pages built by reshuffling the sample paragraphs; each page gets a
  * distinct first line so no two pages share bytes. Returns the total bytes written.
  */
 export function writeSyntheticPages(dir: string, count: number, paragraphs: readonly string[], seed = 42): number {
   fs.mkdirSync(dir, { recursive: true });
-  const random = seededRandom(seed);
   let bytes = 0;
-  for (let i = 0; i < count; i++) {
-    const lines = [`第${i + 1}版`];
-    const n = 80 + Math.floor(random() * 80);
-    for (let j = 0; j < n; j++) lines.push(paragraphs[Math.floor(random() * paragraphs.length)]!);
-    const text = `${lines.join('\n\n')}\n`;
+  syntheticPageTexts(count, paragraphs, seed).forEach((text, i) => {
     fs.writeFileSync(path.join(dir, `page-${String(i).padStart(5, '0')}.txt`), text);
     bytes += Buffer.byteLength(text);
-  }
+  });
   return bytes;
 }

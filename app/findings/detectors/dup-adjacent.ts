@@ -1,0 +1,276 @@
+/**
+ * dup_adjacent: characters or words doubled by error ("双促双促", "西市区西市区", "住住在",
+ * "更新新补贴"). The finding's span is the extra copy; the fix deletes it.
+ *
+ * Chinese doubles characters on purpose all the time, so a doubled character is judged with the
+ * jieba dictionary (traditional text is looked up through its simplified form) and the patterns of
+ * reduplication:
+ *
+ * - a dictionary word spans both copies: 其乐融融, 热气腾腾, 蒙蒙亮, 局局长, 不了了之;
+ * - AABB (家家户户, 点点滴滴, 吃吃喝喝, 时时处处) and 一 + classifier reduplication (一项项, 一个个);
+ * - two words that merely meet: each copy belongs to its own word (重点|点位, 防疫|疫情, 为了|了解),
+ *   or the first copy is a measure word after a numeral (1例|例外) or ends an organisation name
+ *   before a title (…村|村干部, …局|局长);
+ * - the doubled form is a word (常常, 渐渐, 看看, 人人) or a classifier reduplicated (件件, 年年).
+ *
+ * What is left is an error, surer when one copy is accounted for by a word and the other is not
+ * (吃住|住在 — "住在" is verb + preposition, not a word; 更新|新补贴), or when the character is a
+ * function word (的的, 在在). Doubled words of two or more characters (AB AB) are errors, except
+ * 一X一X (一步一步) and verb/adjective reduplication (研究研究), flagged with low confidence.
+ */
+import type { TextDetector, TextFinding } from '../types.js';
+import { isHan, linesOf } from './lexicon/chars.js';
+import { lookup, segmenter, toSimplified } from '../lexicon/dictionary.js';
+import {
+  CLASSIFIERS,
+  DEMONSTRATIVES,
+  FUNCTION_CHARS,
+  INTERJECTIONS,
+  NUMERALS,
+  OFTEN_AFTER_SAME,
+  ORG_SUFFIXES,
+  VERB_FOLLOWERS,
+} from './lexicon/reduplication.js';
+
+/** Longest doubled word looked for, in characters. */
+const MAX_WORD = 6;
+/** Longest dictionary word tried around a doubled character. */
+const MAX_SPAN = 5;
+/** A doubled form must be at least this frequent in the dictionary to count as a word by itself. */
+const MIN_AA_FREQ = 20;
+
+interface Chars {
+  /** Original code points. */
+  orig: string[];
+  /** Simplified code points, aligned with orig. */
+  simp: string[];
+  /** UTF-16 offset of each code point in the line, plus the line length at the end. */
+  at: number[];
+}
+
+function charsOf(line: string): Chars {
+  const simplified = toSimplified(line);
+  const orig: string[] = [];
+  const simp: string[] = [];
+  const at: number[] = [];
+  let i = 0;
+  for (const ch of line) {
+    orig.push(ch);
+    simp.push(simplified.slice(i, i + ch.length));
+    at.push(i);
+    i += ch.length;
+  }
+  at.push(i);
+  return { orig, simp, at };
+}
+
+interface Verdict {
+  /** Extra copy, in code-point indices [from, to). */
+  from: number;
+  to: number;
+  confidence: number;
+}
+
+const message = (copy: string) => ({
+  zh: `重复字词：“${copy}”多了一次`,
+  en: `Doubled by error: one “${copy}” too many`,
+});
+
+export const detectDupAdjacent: TextDetector = (text) => {
+  const findings: TextFinding[] = [];
+  for (const { start: lineStart, text: line } of linesOf(text)) {
+    if (!hasDoubling(line)) continue;
+    const c = charsOf(line);
+    const n = c.orig.length;
+    const word = (a: number, b: number) => {
+      if (a < 0 || b > n || b - a < 1) return undefined;
+      for (let k = a; k < b; k++) if (!isHan(c.orig[k])) return undefined;
+      return lookup(c.simp.slice(a, b).join(''));
+    };
+    const emit = (v: Verdict) => {
+      const copy = c.orig.slice(v.from, v.to).join('');
+      findings.push({
+        kind: 'dup_adjacent',
+        start: lineStart + c.at[v.from]!,
+        end: lineStart + c.at[v.to]!,
+        message: message(copy),
+        confidence: v.confidence,
+        replacements: [''],
+      });
+    };
+
+    let i = 0;
+    while (i < n) {
+      if (!isHan(c.orig[i])) {
+        i++;
+        continue;
+      }
+      // Doubled words first, longest first.
+      let doubled = 0;
+      for (let w = Math.min(MAX_WORD, Math.floor((n - i) / 2)); w >= 2; w--) {
+        if (sameRun(c, i, w)) {
+          doubled = w;
+          break;
+        }
+      }
+      if (doubled > 0) {
+        const v = judgeDoubledWord(c, i, doubled, word);
+        if (v) emit(v);
+        i += 2 * doubled;
+        continue;
+      }
+      let k = 1;
+      while (i + k < n && c.orig[i + k] === c.orig[i]) k++;
+      if (k >= 3) {
+        const v = judgeLongRun(c, i, k, word);
+        if (v) emit(v);
+      } else if (k === 2) {
+        const v = judgeDoubledChar(c, i, word);
+        if (v) emit(v);
+      }
+      i += k;
+    }
+  }
+  return findings;
+};
+
+/** Quick test: any Han character or pair repeated next to itself? */
+function hasDoubling(line: string): boolean {
+  return /(\p{Script=Han})\1|(\p{Script=Han}{2,6})\2/u.test(line);
+}
+
+/** Is [i, i+w) repeated at [i+w, i+2w), all Han, and not one character repeated (哈哈哈哈)? */
+function sameRun(c: Chars, i: number, w: number): boolean {
+  if (i + 2 * w > c.orig.length) return false;
+  let allSame = true;
+  for (let k = 0; k < w; k++) {
+    const a = c.orig[i + k]!;
+    if (!isHan(a) || a !== c.orig[i + w + k]) return false;
+    if (a !== c.orig[i]) allSame = false;
+  }
+  return !allSame;
+}
+
+type WordAt = (a: number, b: number) => ReturnType<typeof lookup>;
+
+/** AB AB: a doubled word. */
+function judgeDoubledWord(c: Chars, i: number, w: number, word: WordAt): Verdict | null {
+  const extra = { from: i + w, to: i + 2 * w };
+  // The doubled form is itself a word or idiom.
+  if (word(i, i + 2 * w)) return null;
+  const s = c.simp.slice(i, i + w).join('');
+  // 一步一步, 一点一点, 一天一天: gradual progression.
+  if (w === 2 && s[0] === '一') return null;
+  const info = word(i, i + w);
+  // 研究研究, 讨论讨论, 雪白雪白: verb/adjective reduplication — legitimate, rare in news.
+  if (info && w === 2 && /^(?:v|vn|vd|a|ad|an|z)$/u.test(info.tag)) return { ...extra, confidence: 0.35 };
+  // The segmenter cuts the first copy off as a unit: a clean repetition.
+  const cut = segmenter().cut(c.simp.slice(Math.max(0, i - 4), Math.min(c.simp.length, i + 2 * w + 4)).join(''), false);
+  const boundaries = new Set<number>();
+  let pos = Math.max(0, i - 4);
+  for (const token of cut) {
+    boundaries.add(pos);
+    pos += [...token].length;
+  }
+  boundaries.add(pos);
+  const aligned = boundaries.has(i) && boundaries.has(i + w) && boundaries.has(i + 2 * w);
+  // A word across the junction (…A|BA|B…) makes a coincidental repetition possible.
+  const junction = word(i + w - 1, i + w + 1);
+  if (!aligned && junction && !info) return { ...extra, confidence: 0.6 };
+  return { ...extra, confidence: 0.9 };
+}
+
+/** AAA…: a character three or more times. */
+function judgeLongRun(c: Chars, i: number, k: number, word: WordAt): Verdict | null {
+  const x = c.simp[i]!;
+  if (INTERJECTIONS.has(x)) return null;
+  const single = word(i, i + 1);
+  const pair = word(i, i + 2);
+  if ((single && /^[oey]$/u.test(single.tag)) || (pair && /^[oey]$/u.test(pair.tag))) return null;
+  const keep = (pair && pair.freq >= MIN_AA_FREQ) || CLASSIFIERS.has(x) ? 2 : 1;
+  return { from: i + keep, to: i + k, confidence: 0.7 };
+}
+
+/** Does some dictionary word of two or more characters end at index `j` (inclusive)? */
+function wordEndingAt(word: WordAt, j: number): boolean {
+  for (let len = 2; len <= MAX_SPAN; len++) if (word(j - len + 1, j + 1)) return true;
+  return false;
+}
+
+/**
+ * Does some dictionary word of two or more characters start at `j`? A two-character "word" made of
+ * a verb and a complement/preposition (住在, 放在, 走到) does not count: it is not a lexical unit.
+ */
+function wordStartingAt(c: Chars, word: WordAt, j: number): boolean {
+  for (let len = 2; len <= MAX_SPAN; len++) {
+    if (!word(j, j + len)) continue;
+    if (len === 2 && VERB_FOLLOWERS.has(c.simp[j + 1]!)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** XX: one character twice. i is the first copy, i+1 the second. */
+function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
+  const n = c.simp.length;
+  const x = c.simp[i]!;
+  const prev = i > 0 ? c.simp[i - 1]! : '';
+  const next = i + 2 < n ? c.simp[i + 2]! : '';
+  const first = { from: i, to: i + 1 };
+  const second = { from: i + 1, to: i + 2 };
+
+  // 1. A dictionary word of three or more characters spans both copies: 其乐融融, 蒙蒙亮, 局局长.
+  for (let a = Math.max(0, i - MAX_SPAN + 2); a <= i; a++) {
+    for (let b = i + 2; b <= Math.min(n, a + MAX_SPAN + 1); b++) {
+      if (b - a >= 3 && word(a, b)) return null;
+    }
+  }
+  // 2. AABB / BBAA (家家户户, 时时刻刻, 吃吃喝喝) and 一XX (一项项, 一个个, 一株株).
+  if (next !== '' && next === c.simp[i + 3] && next !== x && isHan(next)) return null;
+  if (i >= 2 && prev === c.simp[i - 2] && prev !== x && isHan(prev)) return null;
+  if (prev === '一' && x !== '一') return null;
+
+  // 3. Two words that meet: 重点|点位, 防疫|疫情, 为了|了解, 面包车|车顶.
+  const w1 = wordEndingAt(word, i);
+  const w2 = wordStartingAt(c, word, i + 1);
+  if (w1 && w2) return null;
+
+  // 4. After a numeral or demonstrative the first copy is a measure word: 1例|例外, 7站|站长;
+  //    a measure word doubled there is an error (三个个人 aside): 这件件事.
+  const counted = NUMERALS.has(prev) || DEMONSTRATIVES.has(prev);
+  if (counted && w2) return null;
+  if (counted && CLASSIFIERS.has(x)) return { ...second, confidence: 0.8 };
+
+  // 5. The doubled form is a word (常常, 渐渐, 看看, 人人) or a classifier reduplicated (件件, 年年).
+  const pair = word(i, i + 2);
+  const single = word(i, i + 1);
+  const isVerb = single !== undefined && /^v/u.test(single.tag);
+  if (isVerb && VERB_FOLLOWERS.has(next) && !w1 && !(pair && pair.freq >= MIN_AA_FREQ && !/^v/u.test(pair.tag))) {
+    // 住住在: a doubled verb cannot take a complement.
+    return { ...second, confidence: 0.85 };
+  }
+  if (pair && pair.freq >= MIN_AA_FREQ && !FUNCTION_CHARS.has(x)) return null;
+  if (CLASSIFIERS.has(x) && !FUNCTION_CHARS.has(x)) return null;
+
+  // 6. One copy belongs to a word, the other stands alone.
+  if (w1 && !w2) {
+    if (next === '') return { ...second, confidence: 0.5 }; // the line breaks off: unsure
+    if (OFTEN_AFTER_SAME.has(x)) return { ...second, confidence: 0.4 }; // 现在在家, 目的的实现
+    if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.6 };
+    return { ...second, confidence: 0.85 }; // 吃住住在, 更新新补贴
+  }
+  if (!w1 && w2) {
+    if (prev === '' || !isHan(c.orig[i - 1])) {
+      // The word before may have started on the previous line (饮用|水水源地): unsure.
+      if (!FUNCTION_CHARS.has(x)) return null;
+    }
+    if (ORG_SUFFIXES.has(x)) return null; // 八道河村|村干部, 某某行|行长
+    if (FUNCTION_CHARS.has(x)) return { ...first, confidence: 0.85 }; // 在在家里
+    if (isVerb) return { ...first, confidence: 0.4 }; // 说说话: maybe tentative reduplication
+    return { ...first, confidence: 0.6 };
+  }
+  // 7. Neither copy belongs to a word.
+  if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.9 }; // 的的, 了了
+  if (single && /^(?:v|a|z|d)/u.test(single.tag)) return { ...second, confidence: 0.4 }; // 走走, 红红
+  return { ...second, confidence: 0.75 };
+}

@@ -1,0 +1,119 @@
+import { dict } from '@node-rs/jieba/dict.js';
+
+/*
+ * jieba's dictionary (the one @node-rs/jieba ships: ~350,000 simplified words with corpus
+ * frequencies) as a unigram word model, and jieba's own segmentation over it: the most probable
+ * split of a text into dictionary words, a word scoring log(freq / total) and a character unknown
+ * to the dictionary counting as a word of frequency 1. Unlike the native segmenter, this one tells
+ * the score of a segmentation, which the checks compare before and after a change. Loaded once,
+ * lazily (about a third of a second).
+ *
+ * The dictionary is simplified: look traditional text up through its simplified form.
+ */
+
+export interface Lexicon {
+  /** Corpus frequency of a word, 0 when the dictionary does not have it. */
+  freq(word: string): number;
+  /** log(freq / total), with a frequency-1 floor for unknown single characters. */
+  logProb(word: string): number;
+  /**
+   * How often a character stands alone as a word, and how often (summed word frequencies) it
+   * sits inside longer words.
+   */
+  charUse(ch: string): { alone: number; inWords: number };
+  /** Longest word length (in UTF-16 units) looked at. */
+  readonly maxWordLength: number;
+  readonly total: number;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+}
+
+export interface Segmentation {
+  words: Segment[];
+  score: number;
+}
+
+/** Words longer than this do not matter to the checks (idioms are four characters). */
+const MAX_WORD_LENGTH = 8;
+
+let cached: Lexicon | null = null;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const text = new TextDecoder('utf-8').decode(dict);
+  const freqs = new Map<string, number>();
+  const inWords = new Map<string, number>();
+  let total = 0;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const sp1 = text.indexOf(' ', lineStart);
+    if (sp1 > lineStart && sp1 < lineEnd) {
+      let sp2 = text.indexOf(' ', sp1 + 1);
+      if (sp2 < 0 || sp2 > lineEnd) sp2 = lineEnd;
+      const word = text.slice(lineStart, sp1);
+      const f = Number(text.slice(sp1 + 1, sp2));
+      if (Number.isFinite(f) && f > 0 && word.length <= MAX_WORD_LENGTH) {
+        freqs.set(word, (freqs.get(word) ?? 0) + f);
+      }
+      if (Number.isFinite(f) && f > 0 && word.length > 1) {
+        for (const ch of new Set(word)) inWords.set(ch, (inWords.get(ch) ?? 0) + f);
+      }
+      if (Number.isFinite(f) && f > 0) total += f;
+    }
+    lineStart = lineEnd + 1;
+  }
+  const logTotal = Math.log(total);
+  cached = {
+    freq: (w) => freqs.get(w) ?? 0,
+    logProb: (w) => Math.log(freqs.get(w) ?? 1) - logTotal,
+    charUse: (ch) => ({ alone: freqs.get(ch) ?? 0, inWords: inWords.get(ch) ?? 0 }),
+    maxWordLength: MAX_WORD_LENGTH,
+    total,
+  };
+  return cached;
+}
+
+/** A CJK ideograph (the unified blocks and extension A; the compatibility block is left out). */
+export function isHan(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x2ebef);
+}
+
+/**
+ * jieba's maximum-probability segmentation of text[from, to) over dictionary words (every
+ * character may also stand alone). Offsets are UTF-16 offsets into text.
+ */
+export function segment(text: string, from = 0, to = text.length): Segmentation {
+  const lex = lexicon();
+  const n = to - from;
+  const best = new Float64Array(n + 1);
+  const next = new Int32Array(n + 1);
+  best[n] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const first = text.charCodeAt(from + i);
+    const step = first >= 0xd800 && first <= 0xdbff && i + 1 < n ? 2 : 1;
+    // A lone character always counts as a word.
+    let score = lex.logProb(text.slice(from + i, from + i + step)) + best[i + step]!;
+    let end = i + step;
+    const limit = Math.min(n, i + lex.maxWordLength);
+    for (let j = i + step + 1; j <= limit; j++) {
+      const w = text.slice(from + i, from + j);
+      if (lex.freq(w) <= 0) continue;
+      const s = lex.logProb(w) + best[j]!;
+      if (s > score) {
+        score = s;
+        end = j;
+      }
+    }
+    best[i] = score;
+    next[i] = end;
+  }
+  const words: Segment[] = [];
+  for (let i = 0; i < n; i = next[i]!) words.push({ start: from + i, end: from + next[i]! });
+  return { words, score: best[0]! };
+}

@@ -1,0 +1,55 @@
+import type { DocBlock, DocFinding } from '../model.js';
+import { RUNNING_TEXT, SKIPPABLE } from './classes.js';
+import { endsMidClause, endsSentence, opensSentence, wordSpansJunction } from './junction.js';
+
+/** The next block a reader would go on to after block i in the same article. */
+export function readingSuccessor(doc: readonly DocBlock[], i: number): number | null {
+  for (let j = i + 1; j < doc.length; j++) {
+    if (doc[j]!.article !== doc[i]!.article) return null;
+    if (!SKIPPABLE.has(doc[j]!.cls)) return j;
+  }
+  return null;
+}
+
+/** How sure we are that `right` continues the sentence `left` was cut in, or 0. */
+export function continuationConfidence(left: DocBlock, right: DocBlock): number {
+  if (endsSentence(left.text) || !RUNNING_TEXT.has(right.cls) && right.cls !== 'subhead') return 0;
+  const spanning = wordSpansJunction(left.text, right.text);
+  if (spanning) return 0.95;
+  // A heading-like fragment continues only when a word visibly crosses the cut.
+  if (!RUNNING_TEXT.has(left.cls) || !RUNNING_TEXT.has(right.cls)) return 0;
+  if (endsMidClause(left.text)) return opensSentence(right.text) ? 0.5 : 0.9;
+  return opensSentence(right.text) ? 0 : 0.7;
+}
+
+/**
+ * A paragraph cut mid-sentence whose continuation is the next running-text block of the article,
+ * possibly with captions or credits between. The fix joins the parts; what lay between ends up
+ * after the joined paragraph.
+ */
+export function detectBrokenParagraphs(doc: readonly DocBlock[]): DocFinding[] {
+  const findings: DocFinding[] = [];
+  for (let i = 0; i < doc.length; i++) {
+    const left = doc[i]!;
+    if (!RUNNING_TEXT.has(left.cls) && left.cls !== 'subhead') continue;
+    const j = readingSuccessor(doc, i);
+    if (j === null) continue;
+    const confidence = continuationConfidence(left, doc[j]!);
+    if (confidence < 0.6) continue;
+    const between = j - i - 1;
+    findings.push({
+      kind: 'broken_paragraph',
+      start: { block: i, offset: left.text.length },
+      end: { block: j, offset: 0 },
+      message: between > 0
+        ? { zh: `段落在句中断开，中间插入了${between}个图片说明等段落：应合并`, en: `Paragraph cut mid-sentence with ${between} block(s) between: join the parts` }
+        : { zh: '段落在句中断开：应与下段合并', en: 'Paragraph cut mid-sentence: join it with the next one' },
+      confidence,
+      fixes: [{
+        label: { zh: '合并两段', en: 'Join the parts' },
+        edits: [{ op: 'join', block: i, next: j, cls: RUNNING_TEXT.has(left.cls) ? left.cls : doc[j]!.cls }],
+      }],
+    });
+  }
+  return findings;
+}

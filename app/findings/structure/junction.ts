@@ -1,0 +1,63 @@
+import { toSimplified } from '../lexicon/dictionary.js';
+import { cutWords } from '../lexicon/segmenter.js';
+
+/** How far to each side of a junction the segmenter looks. */
+const WINDOW = 6;
+
+/** Ends a sentence: full stop, question or exclamation mark, ellipsis, then closing quotes. */
+const SENTENCE_END = /(?:[。！？!?；;]|……|…|\.{3})[”’」』）)\]】》"']*\s*$/u;
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
+/** Punctuation after which a sentence plainly goes on. */
+const CLAUSE_OPEN = /[，,、：:“「『（(—]\s*$/u;
+
+export function endsMidClause(text: string): boolean {
+  return CLAUSE_OPEN.test(text);
+}
+
+const CJK = /\p{Script=Han}/u;
+
+/**
+ * Whether the segmenter reads a word across the junction of two texts: "…利民舉" + "措接連…"
+ * gives 舉措, a word that neither side holds whole. That is strong evidence that the second text
+ * continues the first.
+ */
+export function wordSpansJunction(left: string, right: string): string | null {
+  const l = left.trimEnd().slice(-WINDOW);
+  const r = right.trimStart().slice(0, WINDOW);
+  if (!l || !r || !CJK.test(l.at(-1)!) || !CJK.test(r[0]!)) return null;
+  // The word must swallow a character that stands alone on its own side ("舉" | "措接連"):
+  // otherwise two whole words side by side can be misread as one across the cut.
+  const leftAlone = (cutWords(l).at(-1) ?? '').length === 1;
+  const rightAlone = (cutWords(r)[0] ?? '').length === 1;
+  if (!leftAlone && !rightAlone) return null;
+  let pos = 0;
+  for (const word of cutWords(l + r)) {
+    const end = pos + word.length;
+    if (pos < l.length && end > l.length && word.length >= 2) return word;
+    pos = end;
+  }
+  return null;
+}
+
+/** Words a sentence commonly opens with; a block starting with one begins a sentence of its own. */
+const SENTENCE_OPENERS = new Set([
+  '同时', '此外', '另外', '目前', '近日', '日前', '近年来', '今年', '去年', '如今', '眼下', '据', '据悉',
+  '据了解', '截至', '随着', '为了', '为', '在', '从', '对', '自', '记者', '本报讯', '其中', '因此', '所以',
+  '但', '但是', '而', '然而', '可是', '不过', '此前', '下一步', '近期', '当前', '首先', '其次', '最后',
+  '一是', '二是', '三是', '总之', '总的来看', '与此同时', '通过', '按照', '围绕', '根据', '针对', '以',
+]);
+
+export function opensSentence(text: string): boolean {
+  const t = text.trimStart();
+  if (/^[“「『《【(（]/u.test(t)) return true;
+  if (/^\d{1,2}月\d{1,2}日/u.test(t) || /^\d{4}年/u.test(t)) return true;
+  // Longer openers by prefix (the segmenter may split 下一步); one-character ones only as a word,
+  // or 对 would claim 对接 and 在 would claim 在建.
+  const folded = toSimplified(t.slice(0, 8));
+  for (const opener of SENTENCE_OPENERS) if (opener.length > 1 && folded.startsWith(opener)) return true;
+  return SENTENCE_OPENERS.has(cutWords(folded)[0] ?? '');
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { DocBlock } from '../model.js';
+import { detectBrokenParagraphs } from './broken-paragraph.js';
+import { detectInterleavedCaptions } from './interleaved-caption.js';
+import { detectMisorderedParagraphs } from './misordered-paragraph.js';
+import { endsSentence, opensSentence, wordSpansJunction } from './junction.js';
+
+const body = (text: string, article = 0): DocBlock => ({ cls: 'body', text, article });
+const caption = (text: string, article = 0): DocBlock => ({ cls: 'caption', text, article });
+const credit = (text: string, article = 0): DocBlock => ({ cls: 'credit', text, article });
+const headline = (text: string, article = 0): DocBlock => ({ cls: 'headline', text, article });
+
+describe('sentence junctions', () => {
+  it('knows sentence ends, including closing quotes and ellipses', () => {
+    expect(endsSentence('他说：“我们会继续努力。”')).toBe(true);
+    expect(endsSentence('成果显著……')).toBe(true);
+    expect(endsSentence('全市新建公园')).toBe(false);
+    expect(endsSentence('主要包括，')).toBe(false);
+  });
+
+  it('reads a word across a cut in either script', () => {
+    expect(wordSpansJunction('群众关心的民生舉', '措接连出台')).toBe('举措');
+    expect(wordSpansJunction('推进基础设施建设和交', '通网络完善')).toMatch(/^交通/);
+    expect(wordSpansJunction('今年全市完成改造。', '通过努力')).toBeNull();
+  });
+
+  it('recognises a block that opens a sentence of its own', () => {
+    expect(opensSentence('同时，全市加大投入')).toBe(true);
+    expect(opensSentence('“我们很满意。”')).toBe(true);
+    expect(opensSentence('5月20日，记者来到')).toBe(true);
+    expect(opensSentence('路灯都换成了节能灯')).toBe(false);
+  });
+});
+
+describe('broken paragraphs', () => {
+  it('joins a paragraph cut inside a word, across a caption and credit', () => {
+    const doc = [headline('新城建设加速'), body('区里推出一系列便民举'), caption('新建成的社区广场。'), credit('本报记者 李华 摄'), body('措，受到居民欢迎。')];
+    const [f, ...rest] = detectBrokenParagraphs(doc);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ kind: 'broken_paragraph', start: { block: 1, offset: 10 }, end: { block: 4, offset: 0 } });
+    expect(f!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(f!.fixes[0]!.edits).toEqual([{ op: 'join', block: 1, next: 4, cls: 'body' }]);
+  });
+
+  it('joins a paragraph cut after a comma', () => {
+    const [f] = detectBrokenParagraphs([body('今年以来，全区新建公园12处，'), body('新增绿地面积3万平方米。')]);
+    expect(f?.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('leaves complete paragraphs, headings and other articles alone', () => {
+    expect(detectBrokenParagraphs([body('今年新建公园12处。'), body('明年还将继续。')])).toEqual([]);
+    expect(detectBrokenParagraphs([body('全区新建公园12处'), headline('秋粮喜获丰收', 1)])).toEqual([]);
+    expect(detectBrokenParagraphs([body('区里推出一系列便民举', 0), body('措，受到欢迎。', 1)])).toEqual([]);
+    expect(detectBrokenParagraphs([body('各街道积极行动'), body('同时，区里加大投入。')])).toEqual([]);
+  });
+});
+
+describe('interleaved captions', () => {
+  it('flags captions and credits between running-text paragraphs and moves them to the end of the article', () => {
+    const doc = [headline('标题'), body('第一段。'), caption('图为新建成的广场。'), credit('王明 摄'), body('第二段。'), headline('下一篇', 1), body('正文。', 1)];
+    const [f, ...rest] = detectInterleavedCaptions(doc);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ start: { block: 2, offset: 0 }, end: { block: 3, offset: 4 } });
+    expect(f!.fixes[0]!.edits).toEqual([
+      { op: 'move', block: 2, toEndOfArticle: 0 },
+      { op: 'move', block: 3, toEndOfArticle: 0 },
+    ]);
+  });
+
+  it('leaves a photo at the top or the end of an article where it is', () => {
+    expect(detectInterleavedCaptions([caption('图为广场。'), credit('王明 摄'), headline('标题'), body('正文。')])).toEqual([]);
+    expect(detectInterleavedCaptions([headline('标题'), body('正文。'), caption('图为广场。'), credit('王明 摄')])).toEqual([]);
+  });
+});
+
+describe('misordered paragraphs', () => {
+  it('finds the continuation of a cut sentence standing in another article', () => {
+    const doc = [
+      headline('新城建设加速'), body('区里推出一系列便民举'), body('下一步，区里还将继续推进。'),
+      headline('秋粮丰收', 1), body('今年全县粮食喜获丰收。', 1), body('措，受到居民欢迎。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'misordered_paragraph', start: { block: 5, offset: 0 } });
+    expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 5, before: 2 }]);
+  });
+
+  it('leaves a continuation that already follows its cut', () => {
+    expect(detectMisorderedParagraphs([body('区里推出一系列便民举'), body('措，受到居民欢迎。')])).toEqual([]);
+  });
+});

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTexts, cleanTexts } from '../../app/findings/check.js';
+import { DEFECT_KINDS, type CheckFinding } from '../../app/findings/types.js';
+import { makeTempDir, runCli, SEED_FILES } from '../helpers.js';
+
+const FEATURE = [
+  '新区建设按下快进键',
+  '本报记者 赵 林',
+  '今年以来,新区推出一系列便民举',
+  '新建成的社区文化广场。',
+  '本报记者 赵林 摄',
+  '措，受到居民普遍欢迎。全区 42 个社区完成改造，累计投入资金1.2亿元。',
+  '据介绍，新区还将推进推进老旧小区改造，让群众住得更舒心。',
+  '',
+].join('\n\n');
+
+const BRIEF = [
+  '港区时讯',
+  '物流园区扩建',
+  '本报讯 记者孙红报道 累计投入资金1.2亿元，完成改造项目36个，惠及居民8000余户。',
+  '',
+].join('\n\n');
+
+describe('the stateless checker', () => {
+  it('reports findings with offsets into the text as given', () => {
+    const findings = checkTexts([{ file: 'a.txt', text: FEATURE }]);
+    for (const f of findings) {
+      expect(DEFECT_KINDS).toContain(f.type);
+      expect(f.start).toBeLessThanOrEqual(f.end);
+      expect(f.confidence).toBeGreaterThan(0);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+      expect(f.message).toMatch(/ \/ /);
+    }
+    const of = (type: string) => findings.filter((f) => f.type === type);
+    const comma = of('halfwidth_punct')[0]!;
+    expect(FEATURE.slice(comma.start, comma.end)).toBe(',');
+    expect(comma.fix).toBe('，');
+    expect(FEATURE.slice(of('stray_space')[0]!.start, of('stray_space')[0]!.end)).toBe(' ');
+    const broken = of('broken_paragraph')[0]!;
+    expect(FEATURE.slice(broken.start, broken.end)).toContain('新建成的社区文化广场。');
+    expect(of('interleaved_caption')).toHaveLength(1);
+  });
+
+  it('filters by kind', () => {
+    const findings = checkTexts([{ file: 'a.txt', text: FEATURE }], { only: ['stray_space'] });
+    expect(new Set(findings.map((f) => f.type))).toEqual(new Set(['stray_space']));
+  });
+
+  it('treats the pages given together as one corpus for spliced duplicates', () => {
+    const spliced = '港区新闻\n\n仓储中心启用\n\n本报讯 新建的仓储中心昨天启用，累计投入资金1.2亿元，完成改造项目36个，惠及居民8000余户……\n';
+    expect(checkTexts([{ file: 'b.txt', text: spliced }], { only: ['dup_fragment'] })).toEqual([]);
+    const together = checkTexts([{ file: 'a.txt', text: BRIEF }, { file: 'b.txt', text: spliced }], { only: ['dup_fragment'] });
+    expect(together).toHaveLength(1);
+    expect(together[0]!.file).toBe('b.txt');
+    expect(spliced.slice(together[0]!.start, together[0]!.end)).toBe('累计投入资金1.2亿元，完成改造项目36个，惠及居民8000余户');
+    expect(together[0]!.fix).toBe('');
+  });
+
+  it('cleans a page: text fixes, the cut paragraph joined, the caption moved out of the running text', () => {
+    const [clean] = cleanTexts([{ file: 'a.txt', text: FEATURE }]);
+    expect(clean).toContain('今年以来，新区推出一系列便民举措，受到居民普遍欢迎。全区42个社区完成改造');
+    expect(clean).toContain('新区还将推进老旧小区改造');
+    expect(clean!.indexOf('新建成的社区文化广场。')).toBeGreaterThan(clean!.indexOf('让群众住得更舒心'));
+    expect(clean).toContain('本报记者 赵 林');
+  });
+
+  it('leaves a clean page exactly as it was', () => {
+    const page = '秋粮喜获丰收\n\n本报记者 钱 进\n\n今年全县粮食总产量达到52万吨，创历史新高。\n\n农民们说：“今年的收成真好。”\n';
+    expect(cleanTexts([{ file: 'c.txt', text: page }])).toEqual([page]);
+  });
+});
+
+describe('qinggao check and clean', () => {
+  it('prints findings as JSON with the file as given, and a readable report with line and column', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'page.txt');
+    fs.writeFileSync(file, FEATURE);
+    const json = runCli(['check', file, '--json']);
+    expect(json.code).toBe(0);
+    const findings = JSON.parse(json.stdout) as CheckFinding[];
+    expect(findings.length).toBeGreaterThan(3);
+    expect(Object.keys(findings[0]!).sort()).toEqual(['confidence', 'end', 'file', 'fix', 'message', 'start', 'type']);
+    expect(new Set(findings.map((f) => f.file))).toEqual(new Set([file]));
+
+    const human = runCli(['check', file, '--only', 'halfwidth_punct']);
+    expect(human.stdout).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:5  halfwidth_punct`));
+    expect(runCli(['check', file, '--only', 'typo']).code).toBe(2);
+  });
+
+  it('checks a folder of sample pages, and cleans them into another folder without overwriting', () => {
+    const out = path.join(makeTempDir(), 'clean');
+    const folder = path.dirname(SEED_FILES[0]!);
+    const check = runCli(['check', folder, '--json']);
+    expect(check.code).toBe(0);
+    const findings = JSON.parse(check.stdout) as CheckFinding[];
+    expect(new Set(findings.map((f) => path.basename(f.file)))).toEqual(new Set(SEED_FILES.map((f) => path.basename(f))));
+
+    const first = runCli(['clean', folder, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(SEED_FILES.map((f) => path.basename(f)).sort());
+    const page002 = fs.readFileSync(path.join(out, path.basename(SEED_FILES[2]!)), 'utf8');
+    expect(page002).not.toMatch(/[\u4e00-\u9fff],[\u4e00-\u9fff]/);
+    expect(runCli(['clean', folder, '--out', out]).code).toBe(1);
+    expect(runCli(['clean', folder, '--out', out, '--force']).code).toBe(0);
+  });
+});
