@@ -6,7 +6,7 @@ import { CorpusIndex } from '../../app/findings/corpus/index.js';
 import { pageDocument } from '../../app/findings/page.js';
 import { MIN_FRAGMENT } from '../../app/findings/structure/dup-fragment.js';
 import { seedsDir } from '../../app/paths.js';
-import { sampleParagraphs, syntheticPageTexts } from './synthetic.js';
+import { sampleParagraphs, seededRandom, syntheticPageTexts } from './synthetic.js';
 import { formatRow, measurePeak } from './measure.js';
 
 /** Detection on one real page, every detector, after the dictionaries are loaded. */
@@ -40,11 +40,31 @@ export async function benchFindingsCorpus(pages: number): Promise<string> {
 }
 
 /**
+ * Reshuffled sample paragraphs repeat verbatim thousands of times, which the index rightly treats
+ * as boilerplate. For the duplicate search, every seventh character is replaced at random so runs
+ * are rare again, and each page gets one splice of 15–30 characters from an earlier page.
+ */
+function pagesWithSplices(pages: number): string[] {
+  const random = seededRandom(7);
+  const han = (): string => String.fromCharCode(0x4e00 + Math.floor(random() * 0x5000));
+  const texts = syntheticPageTexts(pages, sampleParagraphs(seedsDir())).map((t) =>
+    [...t].map((ch, i) => (i % 7 === 3 && /\p{Script=Han}/u.test(ch) ? han() : ch)).join(''));
+  return texts.map((text, p) => {
+    if (p === 0) return text;
+    const source = texts[Math.floor(random() * p)]!;
+    const length = 15 + Math.floor(random() * 16);
+    const from = Math.floor(random() * (source.length - length));
+    const at = text.indexOf('\n\n', Math.floor(random() * text.length / 2)) + 2;
+    return text.slice(0, at) + source.slice(from, from + length) + text.slice(at);
+  });
+}
+
+/**
  * The corpus-level duplicate search alone: winnowing index build, then every block's shared runs.
  * Near-linear growth from 1k to 10k pages is the point (never all pairs).
  */
 export async function benchDuplicateIndex(pages: number): Promise<string> {
-  const texts = syntheticPageTexts(pages, sampleParagraphs(seedsDir()));
+  const texts = pagesWithSplices(pages);
   const blocks = texts.flatMap((text, p) =>
     pageDocument(text).blocks.map((b, i) => ({ key: `${p}:${i}`, order: p * 1e6 + i, page: String(p), text: b.text, cls: b.cls })));
   const index = new CorpusIndex();

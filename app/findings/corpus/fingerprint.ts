@@ -5,53 +5,57 @@
  * are kept, so the index grows linearly with the corpus instead of comparing every pair of pages.
  */
 
-export const K = 8;
-export const W = 5;
+/** k-grams of 6 characters, windows of 3: every shared run of 8 or more characters is caught. */
+export const K = 6;
+export const W = 3;
 
-/** Characters compared: NFKC folds full- and half-width forms; white space never counts. */
+/**
+ * The text as compared: white space never counts, and NFKC folds full- and half-width forms
+ * (one UTF-16 unit in, one out; the rare character NFKC would expand is kept as it is).
+ */
 export interface Normalised {
-  chars: string[];
-  /** offsets[i]: the UTF-16 offset in the original text of chars[i]. */
-  offsets: number[];
+  text: string;
+  /** offsets[i]: the UTF-16 offset in the original text of text[i]. */
+  offsets: Uint32Array;
 }
+
+const SPACE = /\s/;
 
 export function normalise(text: string): Normalised {
-  const chars: string[] = [];
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const ch of text) {
-    if (!/\s/u.test(ch)) {
-      chars.push(ch.normalize('NFKC'));
-      offsets.push(offset);
-    }
-    offset += ch.length;
+  let out = '';
+  const offsets = new Uint32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (SPACE.test(ch)) continue;
+    const folded = ch.normalize('NFKC');
+    out += folded.length === 1 ? folded : ch;
+    offsets[n++] = i;
   }
-  return { chars, offsets };
+  return { text: out, offsets: offsets.subarray(0, n) };
 }
 
-function hashGram(chars: readonly string[], from: number): number {
-  // FNV-1a over the code points, 32-bit.
+function hashGram(text: string, from: number): number {
+  // FNV-1a over the UTF-16 units, 32-bit.
   let h = 0x811c9dc5;
   for (let i = from; i < from + K; i++) {
-    const s = chars[i]!;
-    for (let j = 0; j < s.length; j++) {
-      h ^= s.charCodeAt(j);
-      h = Math.imul(h, 0x01000193);
-    }
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
 export interface Fingerprint {
   hash: number;
-  /** Index into the normalised characters where the k-gram starts. */
+  /** Index into the normalised text where the k-gram starts. */
   pos: number;
 }
 
-export function winnow(chars: readonly string[]): Fingerprint[] {
-  const n = chars.length - K + 1;
+export function winnow(text: string): Fingerprint[] {
+  const n = text.length - K + 1;
   if (n <= 0) return [];
-  const hashes = Array.from({ length: n }, (_, i) => hashGram(chars, i));
+  const hashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = hashGram(text, i);
   const out: Fingerprint[] = [];
   let lastPos = -1;
   for (let start = 0; start + W <= Math.max(n, W); start++) {

@@ -22,6 +22,9 @@ export interface SharedRun {
   length: number;
 }
 
+/** Positions inside one block stay below this (a block is a paragraph, not a book). */
+const POSITION_SPAN = 2 ** 24;
+
 /** Fingerprints seen in more blocks than this are boilerplate (slogans, formulas), not splices. */
 const MAX_POSTINGS = 40;
 
@@ -68,68 +71,76 @@ export function collectRuns(self: Entry, hits: Iterable<Hit>, minLength: number)
  * corpus touches only the blocks that share a fingerprint with it.
  */
 export class CorpusIndex {
-  private readonly entries = new Map<string, Entry>();
-  private readonly postings = new Map<number, { key: string; pos: number }[]>();
+  private readonly entries: (Entry | null)[] = [];
+  private readonly slots = new Map<string, number>();
+  /** hash → packed postings: entry slot * 2^24 + position, plain numbers to keep millions small. */
+  private readonly postings = new Map<number, number[]>();
 
   get size(): number {
-    return this.entries.size;
+    return this.slots.size;
   }
 
   add(block: CorpusBlock): void {
     this.remove(block.key);
     const entry = entryOf(block);
-    const norm = entry.norm;
-    this.entries.set(block.key, entry);
-    for (const fp of winnow(norm.chars)) {
+    const slot = this.entries.push(entry) - 1;
+    this.slots.set(block.key, slot);
+    for (const fp of winnow(entry.norm.text)) {
       const list = this.postings.get(fp.hash);
-      if (!list) this.postings.set(fp.hash, [{ key: block.key, pos: fp.pos }]);
-      else if (list.length <= MAX_POSTINGS) list.push({ key: block.key, pos: fp.pos });
+      const packed = slot * POSITION_SPAN + fp.pos;
+      if (!list) this.postings.set(fp.hash, [packed]);
+      else if (list.length <= MAX_POSTINGS) list.push(packed);
     }
   }
 
   remove(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    for (const fp of winnow(entry.norm.chars)) {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return;
+    const entry = this.entries[slot]!;
+    this.slots.delete(key);
+    this.entries[slot] = null;
+    for (const fp of winnow(entry.norm.text)) {
       const list = this.postings.get(fp.hash);
-      if (list) this.postings.set(fp.hash, list.filter((p) => p.key !== key));
+      if (list) this.postings.set(fp.hash, list.filter((p) => Math.floor(p / POSITION_SPAN) !== slot));
     }
   }
 
   /** Maximal runs of at least minLength characters this block shares with other blocks. */
   sharedRuns(key: string, minLength: number): SharedRun[] {
-    const entry = this.entries.get(key);
-    if (!entry) return [];
+    const slot = this.slots.get(key);
+    if (slot === undefined) return [];
+    const entry = this.entries[slot]!;
     const hits: Hit[] = [];
-    for (const fp of winnow(entry.norm.chars)) {
+    for (const fp of winnow(entry.norm.text)) {
       const list = this.postings.get(fp.hash);
       if (!list || list.length > MAX_POSTINGS) continue;
-      for (const posting of list) {
-        if (posting.key !== key) hits.push({ other: this.entries.get(posting.key)!, pos: fp.pos, otherPos: posting.pos });
+      for (const packed of list) {
+        const other = Math.floor(packed / POSITION_SPAN);
+        if (other !== slot) hits.push({ other: this.entries[other]!, pos: fp.pos, otherPos: packed % POSITION_SPAN });
       }
     }
     return collectRuns(entry, hits, minLength);
   }
 }
 
-function endOffset(text: string, norm: Normalised, endIndex: number): number {
-  const last = norm.offsets[endIndex - 1]!;
-  return last + (text.codePointAt(last)! > 0xffff ? 2 : 1);
+function endOffset(_text: string, norm: Normalised, endIndex: number): number {
+  return norm.offsets[endIndex - 1]! + 1;
 }
 
 /** Grows a k-gram hit into the maximal common run around it (verifying the hash hit). */
 function extend(x: Normalised, p: number, y: Normalised, q: number): { a: number; b: number; c: number; d: number } | null {
-  for (let i = 0; i < K; i++) if (x.chars[p + i] !== y.chars[q + i]) return null;
+  const xt = x.text;
+  const yt = y.text;
+  for (let i = 0; i < K; i++) if (xt.charCodeAt(p + i) !== yt.charCodeAt(q + i)) return null;
   let a = p;
   let c = q;
-  while (a > 0 && c > 0 && x.chars[a - 1] === y.chars[c - 1]) {
+  while (a > 0 && c > 0 && xt.charCodeAt(a - 1) === yt.charCodeAt(c - 1)) {
     a--;
     c--;
   }
   let b = p + K;
   let d = q + K;
-  while (b < x.chars.length && d < y.chars.length && x.chars[b] === y.chars[d]) {
+  while (b < xt.length && d < yt.length && xt.charCodeAt(b) === yt.charCodeAt(d)) {
     b++;
     d++;
   }

@@ -216,7 +216,6 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   const x = c.simp[i]!;
   const prev = i > 0 ? c.simp[i - 1]! : '';
   const next = i + 2 < n ? c.simp[i + 2]! : '';
-  const first = { from: i, to: i + 1 };
   const second = { from: i + 1, to: i + 2 };
 
   // 1. A dictionary word of three or more characters spans both copies: 其乐融融, 蒙蒙亮, 局局长.
@@ -265,9 +264,10 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
       if (!FUNCTION_CHARS.has(x)) return null;
     }
     if (ORG_SUFFIXES.has(x)) return null; // 八道河村|村干部, 某某行|行长
-    if (FUNCTION_CHARS.has(x)) return { ...first, confidence: 0.85 }; // 在在家里
-    if (isVerb) return { ...first, confidence: 0.4 }; // 说说话: maybe tentative reduplication
-    return { ...first, confidence: 0.6 };
+    // Either copy may go (the text comes out the same); the second is the one flagged, always.
+    if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.85 }; // 在在家里
+    if (isVerb) return { ...second, confidence: 0.4 }; // 说说话: maybe tentative reduplication
+    return { ...second, confidence: 0.6 };
   }
   // 7. Neither copy belongs to a word.
   if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.9 }; // 的的, 了了

@@ -1,4 +1,5 @@
 import type { DefectKind, TextDetector } from '../types.js';
+import { detectCharError } from './char-error.js';
 import { detectDupAdjacent } from './dup-adjacent.js';
 import { detectHalfwidthPunct } from './halfwidth-punct.js';
 import { detectLatinLeak } from './latin-leak.js';
@@ -15,4 +16,5 @@ export const TEXT_DETECTORS: Partial<Record<DefectKind, TextDetector>> = {
   latin_leak: detectLatinLeak,
   mixed_script: detectMixedScript,
   dup_adjacent: detectDupAdjacent,
+  char_error: detectCharError,
 };

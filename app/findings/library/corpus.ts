@@ -14,7 +14,7 @@ const MAX_HOLDERS = 40;
 export function refreshFingerprints(db: Db, blockId: number, text: string): void {
   db.prepare('DELETE FROM fingerprints WHERE block_id = ?').run(blockId);
   const insert = db.prepare('INSERT INTO fingerprints (hash, block_id, pos) VALUES (?, ?, ?)');
-  for (const fp of winnow(normalise(text).chars)) insert.run(fp.hash, blockId, fp.pos);
+  for (const fp of winnow(normalise(text).text)) insert.run(fp.hash, blockId, fp.pos);
 }
 
 interface HolderRow {
@@ -51,7 +51,7 @@ export function sharedRunsInLibrary(db: Db, blocks: readonly CorpusBlock[], minL
   for (const block of blocks) {
     const self = entryOf(block);
     const hits: Hit[] = [];
-    for (const fp of winnow(self.norm.chars)) {
+    for (const fp of winnow(self.norm.text)) {
       const rows = holders.all(fp.hash) as { id: number; pos: number }[];
       if (rows.length > MAX_HOLDERS) continue;
       for (const row of rows) {

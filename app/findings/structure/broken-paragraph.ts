@@ -12,8 +12,13 @@ export function readingSuccessor(doc: readonly DocBlock[], i: number): number | 
 }
 
 /** How sure we are that `right` continues the sentence `left` was cut in, or 0. */
+/** A lead's label standing on its own line ("核心提示"), not a paragraph at all. */
+function isLabelOnly(block: DocBlock): boolean {
+  return block.cls === 'lead' && block.text.replace(/[*\s：:]/g, '').length <= 6;
+}
+
 export function continuationConfidence(left: DocBlock, right: DocBlock): number {
-  if (endsSentence(left.text) || !RUNNING_TEXT.has(right.cls) && right.cls !== 'subhead') return 0;
+  if (endsSentence(left.text) || isLabelOnly(left) || !RUNNING_TEXT.has(right.cls) && right.cls !== 'subhead') return 0;
   const spanning = wordSpansJunction(left.text, right.text);
   if (spanning) return 0.95;
   // A heading-like fragment continues only when a word visibly crosses the cut.

@@ -1,9 +1,10 @@
 import type { DocBlock, DocFinding } from '../model.js';
 import type { SharedRun } from '../corpus/index.js';
 import { RUNNING_TEXT } from './classes.js';
+import { endsSentence, splitsWord } from './junction.js';
 
 /** Shorter shared runs are everyday phrases, not splices. */
-export const MIN_FRAGMENT = 12;
+export const MIN_FRAGMENT = 8;
 
 /** Punctuation between clauses; the enumeration comma 、 is left out, slogans list with it. */
 const CLAUSE_PUNCT = /[，,；;。：:！!？?]/u;
@@ -22,30 +23,76 @@ function trimRun(text: string, run: SharedRun): SharedRun | null {
   const trail = slice.length - slice.replace(/[\p{P}\s]+$/u, '').length;
   const core = slice.replace(EDGE_PUNCT, '');
   if (core.length === 0) return null;
-  // Keep an ellipsis or closing quote at the end: it belongs to the copied sentence.
-  const keepEnd = /[…”」』]+$/u.exec(slice)?.[0].length ?? 0;
-  const end = run.end - Math.max(0, trail - keepEnd);
-  return { ...run, start: run.start + lead, end, length: run.length - lead - Math.max(0, trail - keepEnd) };
+  // Keep a sentence's end (full stop, ellipsis, closing quote): it belongs to the copied sentence.
+  const keepEnd = /[。！？!?…”」』]+$/u.exec(slice)?.[0].length ?? 0;
+  const cut = Math.max(0, trail - keepEnd);
+  return {
+    ...run,
+    start: run.start + lead,
+    end: run.end - cut,
+    otherStart: run.otherStart + lead,
+    otherEnd: run.otherEnd - cut,
+    length: run.length - lead - cut,
+  };
+}
+
+/** One of the two places a shared run stands. */
+interface Copy {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Taking the copy out mends a word it had cut in two ("党[…]委书记" → 党委书记). */
+function mendsWord(c: Copy): boolean {
+  return splitsWord(c.text.slice(0, c.start) + c.text.slice(c.end), c.start);
+}
+
+/** The run's edges cut words here: this is the text the fragment was cut out of. */
+function edgesCutWords(c: Copy): boolean {
+  return splitsWord(c.text, c.start) || splitsWord(c.text, c.end);
+}
+
+/** Figures or clauses running to the end (or from the start) of the paragraph. */
+function carriesFacts(c: Copy, length: number, samePage: boolean): boolean {
+  const inner = c.text.slice(c.start, c.end).replace(/[\p{P}]+$/u, '');
+  const hasClauses = CLAUSE_PUNCT.test(inner);
+  const hasDigits = DIGIT.test(inner);
+  const atEdge = TRAILING.test(c.text.slice(c.end)) || c.start === 0;
+  return (hasClauses || hasDigits) && (atEdge || length >= 40) && (samePage || hasDigits || length >= 30);
+}
+
+function isWholeSentence(c: Copy): boolean {
+  const before = c.text.slice(0, c.start).trimEnd();
+  const closing = /^\p{P}*/u.exec(c.text.slice(c.end))![0];
+  return (before === '' || endsSentence(before)) && endsSentence(c.text.slice(c.start, c.end) + closing);
 }
 
 /**
- * Whether a shared run looks spliced rather than quoted. Slogans, titles and policy names repeat
- * legitimately, and a report may restate a fact; a run that carries figures or clauses and takes
- * up the end (or start) of its paragraph, where the neighbouring column bled in, rarely does.
+ * How sure we are that THIS copy of a shared run is the spliced one, or 0. Slogans, titles and
+ * policy names repeat legitimately, and a report may restate a fact; a splice shows itself by
+ * where it sits: taking it out mends a word it had cut, the other copy's edges cut words (the
+ * fragment was cut out of that text), or it carries figures and clauses to the end of its
+ * paragraph, where the neighbouring column bled in. With no evidence either way, a repeated
+ * whole sentence in the later place is taken as the copy.
  */
-function spliceConfidence(text: string, run: SharedRun, samePage: boolean): number {
-  const inner = text.slice(run.start, run.end).replace(/[\p{P}]+$/u, '');
-  const hasClauses = CLAUSE_PUNCT.test(inner);
-  const hasDigits = DIGIT.test(inner);
-  const atEdge = TRAILING.test(text.slice(run.end)) || run.start === 0;
-  if (!hasClauses && !hasDigits) return 0;
-  if (!atEdge && run.length < 40) return 0;
-  if (!samePage && !hasDigits && run.length < 30) return 0;
-  let confidence = 0.7;
-  if (hasDigits) confidence += 0.1;
-  if (hasClauses) confidence += 0.05;
-  if (run.length >= 20) confidence += 0.05;
-  if (!samePage) confidence -= 0.1;
+function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boolean, isLater: boolean): number {
+  const score = (c: Copy, o: Copy) =>
+    (mendsWord(c) ? 2 : 0) + (edgesCutWords(o) ? 1 : 0) + (carriesFacts(c, run.length, samePage) ? 1 : 0);
+  const mine = score(self, other);
+  const theirs = score(other, self);
+  let confidence = 0;
+  // Short runs meet word edges by chance (…以来，X vs 连日来，X); they need stronger evidence.
+  const enough = run.length >= 12 ? 1 : 2;
+  if (mine >= enough && (mine > theirs || (mine === theirs && isLater))) {
+    confidence = mine >= 2 ? 0.85 : 0.75;
+    if (DIGIT.test(self.text.slice(self.start, self.end))) confidence += 0.05;
+  } else if (mine === 0 && theirs === 0 && run.length >= 10 && isWholeSentence(self) &&
+             (isLater || !isWholeSentence(other))) {
+    // A sentence standing whole here and embedded in a longer one there was copied here.
+    confidence = 0.65;
+  }
+  if (confidence > 0 && !samePage) confidence -= 0.05;
   return Math.min(confidence, 0.95);
 }
 
@@ -73,14 +120,31 @@ export function detectDuplicateFragments(doc: readonly DocBlock[], corpus: Corpu
     if (!RUNNING_TEXT.has(block.cls)) return;
     const runs = corpus
       .sharedRuns(i, MIN_FRAGMENT)
-      .filter((r) => RUNNING_TEXT.has(r.other.cls as DocBlock['cls']) && r.other.order < corpus.orders[i]!)
+      .filter((r) => RUNNING_TEXT.has(r.other.cls as DocBlock['cls']))
       .map((r) => trimRun(block.text, r))
-      .filter((r): r is SharedRun => r !== null && r.length >= MIN_FRAGMENT && !isOpeningFormula(block, r))
-      .map((r) => ({ run: r, confidence: spliceConfidence(block.text, r, r.other.page === corpus.page) }))
+      .filter((r): r is SharedRun => r !== null && r.length >= MIN_FRAGMENT && !isOpeningFormula(block, r));
+    // A run held by two or more other places is a set phrase, not a splice.
+    const holders = new Map<string, Set<string>>();
+    for (const r of runs) {
+      const key = block.text.slice(r.start, r.end);
+      holders.set(key, (holders.get(key) ?? new Set()).add(r.other.key));
+    }
+    const judged = runs
+      .filter((r) => holders.get(block.text.slice(r.start, r.end))!.size < 2)
+      .map((r) => ({
+        run: r,
+        confidence: spliceConfidence(
+          { text: block.text, start: r.start, end: r.end },
+          { text: r.other.text, start: r.otherStart, end: r.otherEnd },
+          r,
+          r.other.page === corpus.page,
+          r.other.order < corpus.orders[i]!,
+        ),
+      }))
       .filter((r) => r.confidence > 0)
       .sort((a, b) => b.run.length - a.run.length);
     const taken: SharedRun[] = [];
-    for (const { run, confidence } of runs) {
+    for (const { run, confidence } of judged) {
       if (taken.some((t) => t.start < run.end && run.start < t.end)) continue;
       taken.push(run);
       findings.push({

@@ -1,5 +1,6 @@
 import { toSimplified } from '../lexicon/dictionary.js';
 import { cutWords } from '../lexicon/segmenter.js';
+import { segment } from '../script/lexicon.js';
 
 /** How far to each side of a junction the segmenter looks. */
 const WINDOW = 6;
@@ -41,6 +42,37 @@ export function wordSpansJunction(left: string, right: string): string | null {
     pos = end;
   }
   return null;
+}
+
+/**
+ * Whether the segmenter reads a word of two or more Han characters across `offset` in text: the
+ * offset falls inside a word rather than between words.
+ */
+export function splitsWord(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  if (!CJK.test(text[offset - 1]!) || !CJK.test(text[offset]!)) return false;
+  const from = Math.max(0, offset - WINDOW);
+  const window = text.slice(from, offset + WINDOW);
+  const at = offset - from;
+  let pos = 0;
+  for (const word of cutWords(window)) {
+    const end = pos + word.length;
+    if (pos < at && end > at && word.length >= 2) return true;
+    pos = end;
+  }
+  return false;
+}
+
+/**
+ * How much likelier the text reads joined across a cut than as two separate pieces, in the
+ * unigram word model's log-probability: a word the cut had split in two ("舉|措") gains a lot;
+ * two whole words side by side gain nothing.
+ */
+export function junctionCohesion(left: string, right: string): number {
+  const l = toSimplified(left.trimEnd().slice(-WINDOW));
+  const r = toSimplified(right.trimStart().slice(0, WINDOW));
+  if (!l || !r) return 0;
+  return segment(l + r).score - segment(l).score - segment(r).score;
 }
 
 /** Words a sentence commonly opens with; a block starting with one begins a sentence of its own. */
