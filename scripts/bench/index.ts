@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchImport } from './import.js';
 import { benchDuplicateIndex, benchFindingsCorpus, benchFindingsOnePage } from './findings.js';
+import { benchSearch } from './search.js';
 
 /*
  * `npm run bench`: figures, not pass/fail. Each measurement runs in a child process of its own so
@@ -16,6 +17,8 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   'findings-corpus-10000': () => benchFindingsCorpus(10000),
   'dup-index-1000': () => benchDuplicateIndex(1000),
   'dup-index-10000': () => benchDuplicateIndex(10000),
+  'search-10000': () => benchSearch(10_000),
+  'search-100000': () => benchSearch(100_000),
 };
 
 async function main(): Promise<void> {
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
   console.log(`Qinggao benchmarks · node ${process.version} · ${new Date().toISOString()}`);
   const self = fileURLToPath(import.meta.url);
   for (const name of Object.keys(SECTIONS)) {
-    const run = spawnSync(process.execPath, ['--expose-gc', self, name], { stdio: 'inherit' });
+    const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16000', self, name], { stdio: 'inherit' });
     if (run.status !== 0) process.exitCode = 1;
   }
 }

@@ -73,8 +73,15 @@ export function collectRuns(self: Entry, hits: Iterable<Hit>, minLength: number)
 export class CorpusIndex {
   private readonly entries: (Entry | null)[] = [];
   private readonly slots = new Map<string, number>();
-  /** hash → packed postings: entry slot * 2^24 + position, plain numbers to keep millions small. */
-  private readonly postings = new Map<number, number[]>();
+  /**
+   * hash → packed postings (entry slot * 2^24 + position: plain numbers keep millions small),
+   * sharded because one Map holds at most 2^24 keys.
+   */
+  private readonly shards = Array.from({ length: 16 }, () => new Map<number, number[]>());
+
+  private postings(hash: number): Map<number, number[]> {
+    return this.shards[hash & 15]!;
+  }
 
   get size(): number {
     return this.slots.size;
@@ -86,9 +93,9 @@ export class CorpusIndex {
     const slot = this.entries.push(entry) - 1;
     this.slots.set(block.key, slot);
     for (const fp of winnow(entry.norm.text)) {
-      const list = this.postings.get(fp.hash);
+      const list = this.postings(fp.hash).get(fp.hash);
       const packed = slot * POSITION_SPAN + fp.pos;
-      if (!list) this.postings.set(fp.hash, [packed]);
+      if (!list) this.postings(fp.hash).set(fp.hash, [packed]);
       else if (list.length <= MAX_POSTINGS) list.push(packed);
     }
   }
@@ -100,8 +107,8 @@ export class CorpusIndex {
     this.slots.delete(key);
     this.entries[slot] = null;
     for (const fp of winnow(entry.norm.text)) {
-      const list = this.postings.get(fp.hash);
-      if (list) this.postings.set(fp.hash, list.filter((p) => Math.floor(p / POSITION_SPAN) !== slot));
+      const list = this.postings(fp.hash).get(fp.hash);
+      if (list) this.postings(fp.hash).set(fp.hash, list.filter((p) => Math.floor(p / POSITION_SPAN) !== slot));
     }
   }
 
@@ -112,7 +119,7 @@ export class CorpusIndex {
     const entry = this.entries[slot]!;
     const hits: Hit[] = [];
     for (const fp of winnow(entry.norm.text)) {
-      const list = this.postings.get(fp.hash);
+      const list = this.postings(fp.hash).get(fp.hash);
       if (!list || list.length > MAX_POSTINGS) continue;
       for (const packed of list) {
         const other = Math.floor(packed / POSITION_SPAN);

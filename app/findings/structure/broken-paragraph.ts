@@ -1,6 +1,6 @@
 import type { DocBlock, DocFinding } from '../model.js';
 import { RUNNING_TEXT, SKIPPABLE } from './classes.js';
-import { endsMidClause, endsSentence, opensSentence, wordSpansJunction } from './junction.js';
+import { endsMidClause, endsNeedingComplement, endsSentence, opensSentence, startsBound, wordSpansJunction } from './junction.js';
 
 /** The next block a reader would go on to after block i in the same article. */
 export function readingSuccessor(doc: readonly DocBlock[], i: number): number | null {
@@ -23,7 +23,9 @@ export function continuationConfidence(left: DocBlock, right: DocBlock): number 
   if (spanning) return 0.95;
   // A heading-like fragment continues only when a word visibly crosses the cut.
   if (!RUNNING_TEXT.has(left.cls) || !RUNNING_TEXT.has(right.cls)) return 0;
-  if (endsMidClause(left.text)) return opensSentence(right.text) ? 0.5 : 0.9;
+  if (endsMidClause(left.text) || startsBound(right.text)) return opensSentence(right.text) ? 0.5 : 0.9;
+  // A sentence cut after 和, 是, 截至… goes on, whatever the next block opens with.
+  if (endsNeedingComplement(left.text)) return 0.85;
   return opensSentence(right.text) ? 0 : 0.7;
 }
 

@@ -75,6 +75,28 @@ export function junctionCohesion(left: string, right: string): number {
   return segment(l + r).score - segment(l).score - segment(r).score;
 }
 
+/**
+ * Words that cannot end a sentence: prepositions, conjunctions, the copula, structural
+ * particles. A paragraph ending in one was cut.
+ */
+const NEEDS_COMPLEMENT = new Set([
+  '的', '之', '和', '与', '及', '或', '并', '而', '是', '为', '对', '将', '把', '被', '从', '向', '在', '于', '给', '让',
+  '以', '由', '经', '据', '按', '截至', '包括', '通过', '关于', '由于', '因为', '为了', '随着', '根据', '按照', '以及',
+  '并且', '或者', '还是', '就是', '这是', '那是', '也是', '都是', '成为', '作为', '对于', '围绕', '针对', '来自',
+]);
+
+export function endsNeedingComplement(text: string): boolean {
+  const words = cutWords(toSimplified(text.trimEnd().slice(-WINDOW)));
+  return NEEDS_COMPLEMENT.has(words.at(-1) ?? '');
+}
+
+/** Words a sentence never opens with: bound particles, and clause punctuation. */
+const BOUND_START = new Set(['的', '地', '得', '了', '着', '过', '之', '，', '、', '；', '：', ',', ';', ':']);
+
+export function startsBound(text: string): boolean {
+  return BOUND_START.has(cutWords(text.trimStart().slice(0, 6))[0] ?? '');
+}
+
 /** Words a sentence commonly opens with; a block starting with one begins a sentence of its own. */
 const SENTENCE_OPENERS = new Set([
   '同时', '此外', '另外', '目前', '近日', '日前', '近年来', '今年', '去年', '如今', '眼下', '据', '据悉',

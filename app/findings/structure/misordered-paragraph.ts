@@ -2,7 +2,7 @@ import type { DocBlock, DocFinding } from '../model.js';
 import { cutWords } from '../lexicon/segmenter.js';
 import { RUNNING_TEXT } from './classes.js';
 import { continuationConfidence, readingSuccessor } from './broken-paragraph.js';
-import { endsSentence, junctionCohesion, wordSpansJunction } from './junction.js';
+import { endsSentence, junctionCohesion, startsBound, wordSpansJunction } from './junction.js';
 
 /**
  * Log-probability gain a junction must show before a block is moved across the page: a word cut
@@ -56,8 +56,20 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
         candidates.push({ cut: i, confidence: 0.8, reason: { zh: `“${word}”跨段`, en: `“${word}” spans the cut` } });
       }
     }
+    // A block opening with a bound particle (的, 了, 、…) cannot start a sentence: it continues one
+    // of the page's open cuts, the one it reads on from best first.
+    if (candidates.length === 0 && startsBound(block.text)) {
+      const scored = openCuts
+        .filter((i) => i !== j && successor[i] !== j)
+        .map((i) => ({ i, cohesion: junctionCohesion(doc[i]!.text, block.text) }))
+        .sort((x, y) => y.cohesion - x.cohesion);
+      for (const { i } of scored) {
+        candidates.push({ cut: i, confidence: 0.7, reason: { zh: '段首不能起句', en: 'it cannot open a sentence' } });
+      }
+    }
     if (candidates.length === 0) continue;
-    const ranked = candidates.sort((x, y) => y.confidence - x.confidence || Math.abs(x.cut - j) - Math.abs(y.cut - j));
+    // Stable sort: within one confidence the evidence's own order (cohesion, then page order) holds.
+    const ranked = [...candidates].sort((x, y) => y.confidence - x.confidence);
     const best = ranked[0]!;
     findings.push({
       kind: 'misordered_paragraph',
