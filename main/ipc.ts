@@ -1,6 +1,7 @@
 import type { ApiProgress } from '../app/api/contract.js';
 import { ApiError, dispatch } from '../app/api/handlers.js';
 import type { Library } from '../app/library.js';
+import type { JobRunner } from '../app/jobs/runner.js';
 import { API_CHANNEL, PROGRESS_CHANNEL, type ApiErrorCode, type ApiReply } from './bridge.js';
 
 /*
@@ -34,6 +35,11 @@ export interface ApiIpcOptions {
   isTrustedSender?: (event: IpcInvokeEvent) => boolean;
   /** Told about failures that are bugs rather than refusals; the caller only sees the message. */
   onInternalError?: (method: string, error: unknown) => void;
+  /**
+   * Runs startJob's jobs (worker threads with their own connection). Pass one made with the
+   * library's nativeBinding when there is one; otherwise the library's default runner is used.
+   */
+  jobs?: JobRunner;
 }
 
 // Keeps the reply's code list in step with ApiError's: a new code there is a type error here.
@@ -45,7 +51,7 @@ function failure(code: ApiErrorCode, message: string): ApiReply {
 
 /** Registers the single API handler: `invoke(API_CHANNEL, method, input)` → ApiReply. */
 export function registerApiIpc(options: ApiIpcOptions): void {
-  const { handle, library, isTrustedSender, onInternalError } = options;
+  const { handle, library, isTrustedSender, onInternalError, jobs } = options;
 
   handle(API_CHANNEL, async (event, method, input) => {
     if (isTrustedSender && !isTrustedSender(event)) {
@@ -59,7 +65,7 @@ export function registerApiIpc(options: ApiIpcOptions): void {
     };
     try {
       // dispatch validates the method name and the input against the contract's schemas.
-      const result = await dispatch(method, input, { library, onProgress: sendProgress });
+      const result = await dispatch(method, input, { library, jobs, onProgress: sendProgress });
       return { ok: true, result };
     } catch (err) {
       if (err instanceof ApiError) return failure(toReplyCode(err.code), err.message);

@@ -10,6 +10,6 @@ export interface Command {
   usage: string;
   summary: string;
   options?: OptionSpecs;
-  /** Whether the command needs a library (every command but the stateless ones). */
-  run(ctx: CliContext, args: string[], options: OptionValues): number;
+  /** Runs the command; its exit code, or (for a command that keeps running, like serve) a promise of it. */
+  run(ctx: CliContext, args: string[], options: OptionValues): number | Promise<number>;
 }
