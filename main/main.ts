@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { openLibrary, type Library } from '../app/library.js';
+import { JobRunner } from '../app/jobs/runner.js';
 import { registerApiIpc } from './ipc.js';
 import { buildMenuTemplate, pickMenuLanguage } from './menu.js';
 import { hardenSession, hardenWebContents, isRendererUrl } from './security.js';
@@ -16,6 +17,7 @@ const preloadPath = path.join(mainDir, 'preload.cjs');
 const rendererUrl = pathToFileURL(path.join(mainDir, '..', 'renderer', 'index.html')).href;
 
 let library: Library | null = null;
+let jobs: JobRunner | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
@@ -60,7 +62,9 @@ async function start(): Promise<void> {
   try {
     // Started from a checkout, the launcher builds better-sqlite3 for Electron and names it here;
     // a packaged app has it rebuilt in place by electron-builder.
-    library = openLibrary({ dataDir: app.getPath('userData'), nativeBinding: process.env['QINGGAO_SQLITE_BINDING'] || undefined });
+    const nativeBinding = process.env['QINGGAO_SQLITE_BINDING'] || undefined;
+    library = openLibrary({ dataDir: app.getPath('userData'), nativeBinding });
+    jobs = new JobRunner({ file: library.file, nativeBinding });
   } catch (err) {
     dialog.showErrorBox('清稿 Qinggao', `无法打开稿库 / Cannot open the library:\n${(err as Error).message}`);
     app.quit();
@@ -70,6 +74,7 @@ async function start(): Promise<void> {
   registerApiIpc({
     handle: (channel, listener) => ipcMain.handle(channel, listener),
     library,
+    jobs,
     isTrustedSender: (event) => event.senderFrame !== null && isRendererUrl(event.senderFrame.url, rendererUrl),
     onInternalError: (method, error) => console.error(`[qinggao] ${method} failed:`, error),
   });
@@ -94,7 +99,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    if (jobs) {
+      // Let running jobs stop at a safe point before the library closes under them.
+      event.preventDefault();
+      const closing = jobs;
+      jobs = null;
+      void closing.close().finally(() => app.quit());
+      return;
+    }
     library?.close();
     library = null;
   });

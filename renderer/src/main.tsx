@@ -1,15 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { createApiClient } from './api/client.js';
-import { createElectronProgress, createElectronTransport } from './api/electron.js';
+import { connectApi } from './api/connect.js';
 import { I18nProvider } from './i18n/index.js';
 import './styles.css';
 
-// The transport is the only part that knows where the API lives; an HTTP one can replace it here.
-const getBridge = () => window.qinggao;
-const api = createApiClient(createElectronTransport(getBridge));
-const subscribeProgress = createElectronProgress(getBridge);
+// The desktop bridge when there is one, else HTTP to the `qinggao serve` that served this page.
+const { api, subscribeProgress, connected } = connectApi(window);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element.');
@@ -17,7 +14,7 @@ if (!container) throw new Error('renderer/index.html has no #root element.');
 createRoot(container).render(
   <StrictMode>
     <I18nProvider>
-      <App api={api} subscribeProgress={subscribeProgress} connected={getBridge() !== undefined} />
+      <App api={api} subscribeProgress={subscribeProgress} connected={connected} />
     </I18nProvider>
   </StrictMode>,
 );

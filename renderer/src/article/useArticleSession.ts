@@ -1,0 +1,293 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../../../app/api/contract.js';
+import type { Finding } from '../../../app/findings/library/findings-store.js';
+import type { Revision } from '../../../app/revisions/log.js';
+import type { ArticleDetail } from '../../../app/store/articles.js';
+import { ApiCallError } from '../api/client.js';
+import { describeError, isGone, isNothingTo } from '../api/errors.js';
+import { Autosave, type SaveState } from '../editor/autosave/registerAutosave.js';
+import { BlockKeys } from '../editor/blocks/index.js';
+import type { ArticleEditorHandle } from '../editor/Editor.js';
+import { FindingHighlights } from '../editor/findings/FindingHighlights.js';
+import type { KindCounts } from '../lib/library.js';
+import { SerialQueue } from '../lib/queue.js';
+import { useNotify } from '../ui/Toasts.js';
+import { forgetPrefetched, takeArticle } from './prefetch.js';
+
+/*
+ * One open article: its server state, its open findings and every operation on it. Saves and
+ * findings refreshes share one queue, so findings always describe text the server has, and the
+ * text their offsets refer to (`base`) is known exactly. An operation first flushes unsaved
+ * typing, holds input back while it runs, then reloads the article and syncs the editor in place.
+ */
+
+export const SAVE_DELAY_MS = 600;
+
+export interface SessionCallbacks {
+  /**
+   * Articles an operation touched (the library refreshes their rows): at once after a structural
+   * operation, later (when the library shows again) after a text save.
+   */
+  onArticlesTouched: (ids: readonly number[], immediate: boolean) => void;
+  /** The article's open findings, by kind, after each refresh. */
+  onCounts: (articleId: number, counts: KindCounts) => void;
+  /** The article no longer exists (merged away, its split undone); go somewhere sensible. */
+  onGone: (candidates: readonly number[]) => void;
+}
+
+export interface ArticleSession {
+  article: ArticleDetail | null;
+  loadError: unknown;
+  findings: Finding[];
+  findingsLoading: boolean;
+  saveState: SaveState;
+  busy: boolean;
+  keys: BlockKeys;
+  autosave: Autosave;
+  highlights: FindingHighlights;
+  editorRef: React.RefObject<ArticleEditorHandle | null>;
+  isBusy: () => boolean;
+  reload: () => Promise<void>;
+  refreshFindings: () => Promise<void>;
+  /** Runs an operation that writes a revision; reloads the article afterwards. */
+  operate: <T>(run: () => Promise<T>, options?: OperateOptions<T>) => Promise<T | undefined>;
+  flush: () => Promise<boolean>;
+}
+
+export interface OperateOptions<T> {
+  /** Reload the article's blocks after (default true); false only refreshes the findings. */
+  reload?: boolean;
+  /** Told the result before the reload (for a toast, say). */
+  done?: (result: T) => void;
+  /** How a refusal is told; default: an error toast with the server's message. */
+  refused?: (error: unknown) => boolean;
+  /** When another operation is running, wait for it and then run (instead of refusing). */
+  queueWhenBusy?: boolean;
+}
+
+function revisionOf(result: unknown): Revision | null {
+  if (result && typeof result === 'object') {
+    if ('changes' in result && 'articles' in result) return result as Revision;
+    if ('revision' in result) return (result as { revision: Revision }).revision;
+  }
+  return null;
+}
+
+export function useArticleSession(api: ApiClient, articleId: number, callbacks: SessionCallbacks): ArticleSession {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const latest = useRef(callbacks);
+  latest.current = callbacks;
+
+  const [article, setArticle] = useState<ArticleDetail | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [findingsLoading, setFindingsLoading] = useState(true);
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const editorRef = useRef<ArticleEditorHandle | null>(null);
+
+  // The feature objects live as long as the article is open; the editor registers them.
+  const objects = useMemo(() => {
+    const keys = new BlockKeys();
+    const serverText = new Map<number, string>();
+    const queue = new SerialQueue();
+    const highlights = new FindingHighlights();
+    return { keys, serverText, queue, highlights };
+  }, [articleId]);
+  const { keys, serverText, queue, highlights } = objects;
+
+  const refreshQueued = useRef(false);
+  const refreshFindings = useCallback(async () => {
+    if (refreshQueued.current) return;
+    refreshQueued.current = true;
+    setFindingsLoading(true);
+    try {
+      const { list, base } = await queue.run(async () => {
+        refreshQueued.current = false;
+        const base = new Map(serverText);
+        return { list: await api.listFindings({ articleId }), base };
+      });
+      highlights.setFindings(list, base);
+      setFindings(list);
+      const counts: KindCounts = {};
+      for (const f of list) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+      latest.current.onCounts(articleId, counts);
+    } catch (err) {
+      refreshQueued.current = false;
+      if (!isGone(err)) notify({ kind: 'error', text: describeError(t, err) });
+    } finally {
+      setFindingsLoading(false);
+    }
+  }, [api, articleId, highlights, notify, queue, serverText, t]);
+
+  const autosave = useMemo(
+    () =>
+      new Autosave({
+        delayMs: SAVE_DELAY_MS,
+        keys,
+        serverText,
+        save: (blockId, text) =>
+          queue
+            .run(() => api.editBlockText({ blockId, text }))
+            .then(
+              () => undefined,
+              (err: unknown) => {
+                // The server already has this text (saved elsewhere): nothing to do.
+                if (err instanceof ApiCallError && err.code === 'refused' && err.message.startsWith('Nothing changed')) return;
+                throw err;
+              },
+            ),
+        onStateChange: (state, error) => {
+          setSaveState(state);
+          if (state === 'error') notify({ kind: 'error', text: t('toast.saveFailed', { message: describeError(t, error) }) });
+        },
+        onSaved: () => {
+          void refreshFindings();
+          latest.current.onArticlesTouched([articleId], false);
+        },
+      }),
+    // refreshFindings and notify are stable for the article's life.
+    [objects],
+  );
+
+  const applyArticle = useCallback(
+    (fresh: ArticleDetail) => {
+      serverText.clear();
+      for (const b of fresh.blocks) serverText.set(b.id, b.text);
+      setArticle(fresh);
+      editorRef.current?.sync(fresh.blocks);
+    },
+    [serverText],
+  );
+
+  const reload = useCallback(async () => {
+    try {
+      const fresh = await queue.run(() => api.getArticle({ id: articleId }));
+      applyArticle(fresh);
+      setLoadError(null);
+    } catch (err) {
+      if (isGone(err)) latest.current.onGone([]);
+      else setLoadError(err);
+      return;
+    }
+    await refreshFindings();
+  }, [api, applyArticle, articleId, queue, refreshFindings]);
+
+  // First load: the text shows as soon as it arrives, the findings as soon as they do (both
+  // requests are already under way when the library row was pressed; see prefetch.ts).
+  useEffect(() => {
+    let current = true;
+    setArticle(null);
+    setLoadError(null);
+    setFindingsLoading(true);
+    const { article: articleLoad, findings: findingsLoad } = takeArticle(api, articleId);
+    const failed = (err: unknown) => {
+      if (!current) return;
+      if (isGone(err)) latest.current.onGone([]);
+      else setLoadError(err);
+    };
+    articleLoad.then((fresh) => {
+      if (!current) return;
+      for (const b of fresh.blocks) serverText.set(b.id, b.text);
+      setArticle(fresh);
+      // The findings describe the text as loaded (nothing is saved before they are in).
+      findingsLoad.then((list) => {
+        if (!current) return;
+        highlights.setFindings(list, new Map(fresh.blocks.map((b) => [b.id, b.text])));
+        setFindings(list);
+        setFindingsLoading(false);
+        const counts: KindCounts = {};
+        for (const f of list) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+        latest.current.onCounts(articleId, counts);
+      }, failed);
+    }, failed);
+    return () => {
+      current = false;
+    };
+  }, [api, articleId, highlights, serverText]);
+
+  const flush = useCallback(async () => {
+    await editorRef.current?.flush();
+    await queue.idle();
+    return !autosave.hasUnsaved;
+  }, [autosave, queue]);
+
+  // The operation running now, so another can wait for it (queueWhenBusy).
+  const running = useRef<Promise<unknown>>(Promise.resolve());
+
+  const operate = useCallback(
+    async <T,>(run: () => Promise<T>, options: OperateOptions<T> = {}): Promise<T | undefined> => {
+      if (busyRef.current) {
+        if (!options.queueWhenBusy) {
+          notify({ kind: 'info', text: t('refused.busy') });
+          return undefined;
+        }
+        await running.current.catch(() => undefined);
+        if (busyRef.current) return undefined; // another queued operation got there first
+      }
+      busyRef.current = true;
+      setBusy(true);
+      const release = () => {
+        busyRef.current = false;
+        setBusy(false);
+      };
+      const work = (async () => {
+        try {
+          await flush();
+          const result = await queue.run(run);
+          forgetPrefetched();
+          options.done?.(result);
+          const revision = revisionOf(result);
+          if (revision) latest.current.onArticlesTouched(revision.articles, true);
+          if (options.reload !== false) {
+            try {
+              const fresh = await queue.run(() => api.getArticle({ id: articleId }));
+              applyArticle(fresh);
+            } catch (err) {
+              if (isGone(err)) {
+                release();
+                latest.current.onGone(revision?.articles.filter((id) => id !== articleId) ?? []);
+                return result;
+              }
+              throw err;
+            }
+          }
+          // The text is in step: typing may go on while the findings are checked again.
+          release();
+          await refreshFindings();
+          return result;
+        } catch (err) {
+          release();
+          if (!(options.refused?.(err) ?? false)) notify({ kind: 'error', text: describeError(t, err) });
+          return undefined;
+        }
+      })();
+      running.current = work;
+      return work;
+    },
+    [api, applyArticle, articleId, flush, notify, queue, refreshFindings, t],
+  );
+
+  return {
+    article,
+    loadError,
+    findings,
+    findingsLoading,
+    saveState,
+    busy,
+    keys,
+    autosave,
+    highlights,
+    editorRef,
+    isBusy: () => busyRef.current,
+    reload,
+    refreshFindings,
+    operate,
+    flush,
+  };
+}
+
+export { isNothingTo };
