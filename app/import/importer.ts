@@ -8,15 +8,28 @@ import { findSourceByHash, insertSource } from '../store/sources.js';
 import { refreshArticleSummary } from '../store/articles.js';
 import { segmentPage } from '../segment/index.js';
 import { analyzeArticles, recordSourceScript } from '../findings/library/analysis.js';
+import { indexArticles } from '../search/indexer.js';
 import { decodePage } from './decode.js';
 import { collectPageFiles } from './files.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface ImportOptions {
+  /**
+   * Look for defects as each page is stored (the default). A very large batch can leave that to a
+   * library-wide analysis afterwards.
+   */
+  analyze?: boolean;
   allowReplacement?: boolean;
   maxBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Asked before each file; true ends the import there (the files done so far stay imported). */
+  shouldStop?: () => boolean;
+  /**
+   * Where a file came from, as outcomes report it and as its source's name and path are stored:
+   * for uploads, the name the editor's browser gave rather than the temporary copy. Default: the file.
+   */
+  origin?: (file: string) => string;
 }
 
 export interface ImportProgress {
@@ -35,6 +48,8 @@ export interface ImportReport {
   imported: number;
   duplicates: number;
   rejected: number;
+  /** Set when shouldStop ended the import early: how many files were never attempted. */
+  cancelled?: { notAttempted: number };
 }
 
 function formatMiB(bytes: number): string {
@@ -43,6 +58,7 @@ function formatMiB(bytes: number): string {
 
 /** Stores one decoded page with its segmentation, all or nothing. */
 function storePage(db: Db, file: string, bytes: Buffer, options: ImportOptions): ImportOutcome {
+  const origin = options.origin?.(file);
   const decoded = decodePage(bytes, { allowReplacement: options.allowReplacement });
   if (!decoded.ok) return { file, status: 'rejected', reason: decoded.reason };
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -55,8 +71,8 @@ function storePage(db: Db, file: string, bytes: Buffer, options: ImportOptions):
 
     const importedAt = nowIso();
     const sourceId = insertSource(db, {
-      name: path.basename(file),
-      path: path.resolve(file),
+      name: path.basename(origin ?? file),
+      path: origin ?? path.resolve(file),
       sha256,
       encoding: decoded.encoding,
       byteSize: bytes.length,
@@ -81,7 +97,10 @@ function storePage(db: Db, file: string, bytes: Buffer, options: ImportOptions):
       return articleId;
     });
     recordSourceScript(db, sourceId, decoded.text);
-    analyzeArticles(db, articleIds);
+    if (options.analyze !== false) analyzeArticles(db, articleIds);
+    // Full-text search always, even when analysis is left for later: it is cheap, and a page
+    // that cannot be found would look lost.
+    indexArticles(db, articleIds);
     return {
       file,
       status: 'imported',
@@ -115,24 +134,33 @@ function importOne(db: Db, file: string, options: ImportOptions): ImportOutcome 
 export function importPaths(db: Db, paths: readonly string[], options: ImportOptions = {}): ImportReport {
   const candidates = collectPageFiles(paths);
   const outcomes: ImportOutcome[] = [];
-  candidates.forEach((candidate, i) => {
-    options.onProgress?.({ done: i, total: candidates.length, file: candidate.file });
+  const named = (file: string) => options.origin?.(file) ?? file;
+  let stoppedAt: number | null = null;
+  for (const [i, candidate] of candidates.entries()) {
+    if (options.shouldStop?.()) {
+      stoppedAt = i;
+      break;
+    }
+    options.onProgress?.({ done: i, total: candidates.length, file: named(candidate.file) });
     if (candidate.problem) {
-      outcomes.push({ file: candidate.file, status: 'rejected', reason: candidate.problem });
-      return;
+      outcomes.push({ file: named(candidate.file), status: 'rejected', reason: candidate.problem });
+      continue;
     }
     try {
-      outcomes.push(importOne(db, candidate.file, options));
+      const outcome = importOne(db, candidate.file, options);
+      outcomes.push({ ...outcome, file: named(candidate.file) });
     } catch (err) {
       // The file's transaction rolled back; report it and go on with the others.
-      outcomes.push({ file: candidate.file, status: 'rejected', reason: `could not be stored (${(err as Error).message})` });
+      outcomes.push({ file: named(candidate.file), status: 'rejected', reason: `could not be stored (${(err as Error).message})` });
     }
-  });
-  options.onProgress?.({ done: candidates.length, total: candidates.length, file: '' });
+  }
+  const done = stoppedAt ?? candidates.length;
+  options.onProgress?.({ done, total: candidates.length, file: '' });
   return {
     outcomes,
     imported: outcomes.filter((o) => o.status === 'imported').length,
     duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
     rejected: outcomes.filter((o) => o.status === 'rejected').length,
+    ...(stoppedAt === null ? {} : { cancelled: { notAttempted: candidates.length - stoppedAt } }),
   };
 }

@@ -3,10 +3,15 @@ import { nowIso } from '../store/clock.js';
 import { currentAuthor } from '../store/settings.js';
 import { refreshArticleSummary } from '../store/articles.js';
 import { analyzeArticles } from '../findings/library/analysis.js';
-import { type RowChange, touchedArticles } from './changes.js';
+import { indexArticles } from '../search/indexer.js';
+import { reanchorAfterChanges } from '../annotations/reanchor.js';
+import { articlesOfTagRow } from '../tags/revision-rows.js';
+import { type RowChange, type TrackedTable, touchedArticles } from './changes.js';
 
 export const REVISION_KINDS = [
-  'text', 'class', 'split', 'merge', 'move', 'status', 'fix', 'reject', 'undo', 'redo',
+  'text', 'class', 'split', 'merge', 'move', 'status', 'fix', 'reject', 'restore', 'undo', 'redo',
+  // Tags (app/tags): on articles, on spans, and the vocabulary's renames and merges.
+  'tag', 'untag', 'span_tag', 'span_untag', 'tag_rename', 'tag_merge',
 ] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
 
@@ -43,11 +48,20 @@ function articleOfFinding(db: Db, id: number): number {
 }
 
 /**
+ * Tables whose changes alter an article's text or structure. Only these refresh what derives from
+ * the text; a tag given or a tag renamed changes none of it (and a bulk tag over thousands of
+ * articles must not analyse them all again).
+ */
+const CONTENT_TABLES: ReadonlySet<TrackedTable> = new Set(['article', 'block', 'finding']);
+
+/**
  * Appends a revision for changes already applied, and refreshes what derives from them: the
- * articles' headlines and reporters, and their findings.
+ * articles' headlines and reporters, their findings, the anchors of comments and span tags, and
+ * the full-text index.
  */
 export function recordRevision(db: Db, rev: NewRevision): Revision {
-  const articles = touchedArticles(rev.changes, (id) => articleOfFinding(db, id));
+  const articles = touchedArticles(rev.changes, (id) => articleOfFinding(db, id), (table, id) => articlesOfTagRow(db, table, id));
+  const content = touchedArticles(rev.changes.filter((c) => CONTENT_TABLES.has(c.table)), (id) => articleOfFinding(db, id));
   const createdAt = nowIso();
   const author = currentAuthor(db);
   const info = db
@@ -55,11 +69,11 @@ export function recordRevision(db: Db, rev: NewRevision): Revision {
     .run(createdAt, author, rev.kind, rev.summary, rev.reverts ?? null, JSON.stringify(rev.changes));
   const id = Number(info.lastInsertRowid);
   const link = db.prepare('INSERT INTO revision_articles (article_id, revision_id) VALUES (?, ?)');
-  for (const articleId of articles) {
-    link.run(articleId, id);
-    refreshArticleSummary(db, articleId);
-  }
-  analyzeArticles(db, articles);
+  for (const articleId of articles) link.run(articleId, id);
+  for (const articleId of content) refreshArticleSummary(db, articleId);
+  analyzeArticles(db, content);
+  reanchorAfterChanges(db, rev.changes, content);
+  indexArticles(db, content);
   return { id, createdAt, author, kind: rev.kind, summary: rev.summary, reverts: rev.reverts ?? null, changes: rev.changes, articles };
 }
 
