@@ -38,6 +38,8 @@ const MAX_WORD = 6;
 const MAX_SPAN = 5;
 /** A doubled form must be at least this frequent in the dictionary to count as a word by itself. */
 const MIN_AA_FREQ = 20;
+/** A reduplicated word this frequent (人人, 个个) is never a slip. */
+const COMMON_AA_FREQ = 1000;
 
 interface Chars {
   /** Original code points. */
@@ -248,8 +250,12 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
     // 住住在: a doubled verb cannot take a complement.
     return { ...second, confidence: 0.85 };
   }
-  if (pair && pair.freq >= MIN_AA_FREQ && !FUNCTION_CHARS.has(x)) return null;
-  if (CLASSIFIERS.has(x) && !FUNCTION_CHARS.has(x)) return null;
+  // A doubled verb or noun whose second copy opens a word with what follows (讲|讲座, 班|班级)
+  // is a slip; adverbs and adjectives reduplicate (常常, 高高) whatever follows, and so do the
+  // common AA words (人人参与).
+  const secondOpensWord = w2 && !/^(?:d|a|z|b|t)/u.test(pair?.tag ?? 'd') && (pair?.freq ?? 0) < COMMON_AA_FREQ;
+  if (pair && pair.freq >= MIN_AA_FREQ && !FUNCTION_CHARS.has(x) && !secondOpensWord) return null;
+  if (CLASSIFIERS.has(x) && !FUNCTION_CHARS.has(x) && !secondOpensWord) return null;
 
   // 6. One copy belongs to a word, the other stands alone.
   if (w1 && !w2) {
