@@ -12,11 +12,19 @@ import { mergeCommand, moveCommand, reclassifyCommand, splitCommand } from './co
 import { checkCommand } from './commands/check.js';
 import { cleanCommand } from './commands/clean.js';
 import { acceptCommand, findingsCommand, rejectCommand } from './commands/findings.js';
+import { serveCommand } from './commands/serve.js';
+import { searchCommand } from './commands/search.js';
+import { tagCommand } from './commands/tag.js';
+import { tagsCommand } from './commands/tags.js';
+import { editionCommand } from './commands/edition.js';
+import { exportCommand } from './commands/export.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, listCommand, showCommand, undoCommand, redoCommand,
   splitCommand, mergeCommand, moveCommand, reclassifyCommand, checkCommand, cleanCommand,
-  findingsCommand, acceptCommand, rejectCommand,
+  findingsCommand, acceptCommand, rejectCommand, serveCommand,
+  searchCommand, tagCommand, tagsCommand,
+  editionCommand, exportCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpecs = {
@@ -103,7 +111,7 @@ export async function main(argv: readonly string[], io: Output = consoleOutput):
         }) as never;
       },
     };
-    const code = command.run(ctx, positionals, values as OptionValues);
+    const code = await command.run(ctx, positionals, values as OptionValues);
     io.progress('');
     return code;
   } catch (err) {

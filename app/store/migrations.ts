@@ -133,6 +133,172 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'tags, span tags, anchors, comments, saved searches, campaigns, gazetteer, full-text index',
+    up(db) {
+      db.exec(`
+        -- Tag vocabularies: a root tag is a vocabulary (Place, Person, Campaign ...). Tags are
+        -- retired (merged into another), never deleted, so old revisions still name real rows.
+        CREATE TABLE tags (
+          id INTEGER PRIMARY KEY,
+          parent_id INTEGER REFERENCES tags(id),
+          name TEXT NOT NULL CHECK (length(name) > 0 AND instr(name, '/') = 0),
+          retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+          merged_into INTEGER REFERENCES tags(id),
+          keywords TEXT NOT NULL DEFAULT '[]',
+          created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX tags_live_names ON tags(ifnull(parent_id, 0), name) WHERE retired = 0;
+        CREATE INDEX tags_by_parent ON tags(parent_id);
+
+        -- One row per (article, tag) ever given; untagging sets removed, tagging again clears it.
+        CREATE TABLE article_tags (
+          id INTEGER PRIMARY KEY,
+          article_id INTEGER NOT NULL REFERENCES articles(id),
+          tag_id INTEGER NOT NULL REFERENCES tags(id),
+          removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+          created_at TEXT NOT NULL,
+          author TEXT NOT NULL,
+          UNIQUE (article_id, tag_id)
+        );
+        CREATE INDEX article_tags_by_tag ON article_tags(tag_id, removed, article_id);
+
+        -- Where a text range lies in an article's current text. Kept in step with edits (mapped
+        -- through each block's diff, or found again by its quote and context); detached when its
+        -- text is gone, keeping the last place it had.
+        CREATE TABLE anchors (
+          id INTEGER PRIMARY KEY,
+          article_id INTEGER NOT NULL REFERENCES articles(id),
+          block_id INTEGER NOT NULL REFERENCES blocks(id),
+          start_offset INTEGER NOT NULL,
+          end_block_id INTEGER NOT NULL REFERENCES blocks(id),
+          end_offset INTEGER NOT NULL,
+          quote TEXT NOT NULL,
+          prefix TEXT NOT NULL,
+          suffix TEXT NOT NULL,
+          detached INTEGER NOT NULL DEFAULT 0 CHECK (detached IN (0, 1)),
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX anchors_by_block ON anchors(block_id);
+        CREATE INDEX anchors_by_end_block ON anchors(end_block_id);
+        CREATE INDEX anchors_by_article ON anchors(article_id, detached);
+
+        CREATE TABLE span_tags (
+          id INTEGER PRIMARY KEY,
+          anchor_id INTEGER NOT NULL REFERENCES anchors(id),
+          tag_id INTEGER NOT NULL REFERENCES tags(id),
+          removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+          created_at TEXT NOT NULL,
+          author TEXT NOT NULL
+        );
+        CREATE INDEX span_tags_by_tag ON span_tags(tag_id, removed);
+        CREATE INDEX span_tags_by_anchor ON span_tags(anchor_id);
+
+        -- Comments are not revisions: a thread and its entries are appended, only its state changes.
+        CREATE TABLE comments (
+          id INTEGER PRIMARY KEY,
+          anchor_id INTEGER NOT NULL REFERENCES anchors(id),
+          author TEXT NOT NULL,
+          body TEXT NOT NULL,
+          quote TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved'))
+        );
+        CREATE INDEX comments_by_state ON comments(state, created_at);
+        CREATE INDEX comments_by_anchor ON comments(anchor_id);
+        CREATE TABLE comment_entries (
+          id INTEGER PRIMARY KEY,
+          comment_id INTEGER NOT NULL REFERENCES comments(id),
+          kind TEXT NOT NULL CHECK (kind IN ('reply', 'resolve', 'reopen')),
+          author TEXT NOT NULL,
+          body TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX comment_entries_by_comment ON comment_entries(comment_id, id);
+        CREATE TRIGGER comment_entries_are_append_only BEFORE UPDATE ON comment_entries
+        BEGIN SELECT RAISE(ABORT, 'comment entries are append-only'); END;
+
+        CREATE TABLE saved_searches (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          query TEXT NOT NULL DEFAULT '',
+          filters TEXT NOT NULL DEFAULT '{}',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE campaigns (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          tag_id INTEGER NOT NULL REFERENCES tags(id),
+          search_id INTEGER NOT NULL REFERENCES saved_searches(id),
+          created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE tag_suggestion_dismissals (
+          article_id INTEGER NOT NULL REFERENCES articles(id),
+          tag_path TEXT NOT NULL,
+          dismissed_at TEXT NOT NULL,
+          author TEXT NOT NULL,
+          PRIMARY KEY (article_id, tag_path)
+        ) WITHOUT ROWID;
+
+        -- Places the editor adds to the general gazetteer that ships with the code.
+        CREATE TABLE gazetteer (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          aliases TEXT NOT NULL DEFAULT '[]',
+          tag_path TEXT NOT NULL,
+          region TEXT,
+          created_at TEXT NOT NULL,
+          UNIQUE (name, tag_path)
+        );
+
+        -- Full text of articles' current blocks, folded (traditional → simplified, NFKC, lower
+        -- case): every CJK character a token in search_chars, every pair of neighbouring tokens
+        -- within a block a token in search_bigrams. rowid = article id.
+        CREATE VIRTUAL TABLE search_chars USING fts5(
+          tokens, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+        CREATE VIRTUAL TABLE search_bigrams USING fts5(
+          tokens, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+      `);
+      // An empty library's (empty) index is complete in index format 1; a library with articles
+      // is indexed on first search (app/search/indexer.ts).
+      db.prepare(`INSERT INTO settings (key, value) SELECT 'search_index_format', '1'
+                  WHERE NOT EXISTS (SELECT 1 FROM articles)`).run();
+    },
+  },
+  {
+    version: 4,
+    name: 'editions (named, ordered selections of articles to export)',
+    up(db) {
+      db.exec(`
+        -- An edition is saved so it can be exported again, identically: uid names it in EPUB
+        -- packages, date is the edition's (and the fixed timestamp inside its zip files), options
+        -- (JSON) the script, punctuation, captions/credits, notes and approved-only choices.
+        CREATE TABLE editions (
+          id INTEGER PRIMARY KEY,
+          uid TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+          title TEXT NOT NULL,
+          date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          options TEXT NOT NULL DEFAULT '{}',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+
+        -- The edition's articles in reading order (position 0, 1, 2 … kept dense by app/export).
+        CREATE TABLE edition_articles (
+          edition_id INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+          article_id INTEGER NOT NULL REFERENCES articles(id),
+          position INTEGER NOT NULL,
+          PRIMARY KEY (edition_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX edition_articles_in_order ON edition_articles(edition_id, position);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { benchImport } from './import.js';
 import { benchDuplicateIndex, benchFindingsCorpus, benchFindingsOnePage } from './findings.js';
 import { benchSearch } from './search.js';
+import { benchExport } from './export.js';
 
 /*
  * `npm run bench`: figures, not pass/fail. Each measurement runs in a child process of its own so
@@ -19,6 +20,13 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   'dup-index-10000': () => benchDuplicateIndex(10000),
   'search-10000': () => benchSearch(10_000),
   'search-100000': () => benchSearch(100_000),
+  'export-1000-txt': () => benchExport(1000, 'txt'),
+  'export-1000-md': () => benchExport(1000, 'md'),
+  'export-1000-html': () => benchExport(1000, 'html'),
+  'export-1000-docx': () => benchExport(1000, 'docx'),
+  'export-1000-epub': () => benchExport(1000, 'epub'),
+  'export-1000-json': () => benchExport(1000, 'json'),
+  'export-1000-csv': () => benchExport(1000, 'csv'),
 };
 
 async function main(): Promise<void> {
