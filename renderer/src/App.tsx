@@ -4,7 +4,15 @@ import type { ApiClient, ApiProgress, JobStatus } from '../../app/api/contract.j
 import type { DefectKind } from '../../app/findings/types.js';
 import { describeError } from './api/errors.js';
 import { runJob, type RunningJob } from './api/jobs.js';
-import { ArticleWorkspace, type WorkspaceHandle } from './article/ArticleWorkspace.js';
+import { ArticleWorkspace, type FocusRequest, type WorkspaceHandle } from './article/ArticleWorkspace.js';
+import { CampaignBar } from './campaigns/CampaignBar.js';
+import { CampaignsPanel } from './campaigns/CampaignsPanel.js';
+import { OpenCommentsList } from './comments/OpenCommentsList.js';
+import { DeskTabs, type DeskTab } from './library/DeskTabs.js';
+import './library/desk.css';
+import { SearchPanel } from './search/SearchPanel.js';
+import { DeskProvider, type OpenTarget } from './tags/DeskContext.js';
+import { TagsPanel } from './tags/TagsPanel.js';
 import { prefetchArticle } from './article/prefetch.js';
 import { useImporter } from './importing/useImporter.js';
 import { DEFAULT_FILTER, DEFAULT_SORT, neighboursIn, totalFindings, type KindCounts, type LibraryFilter, type LibrarySort } from './lib/library.js';
@@ -17,6 +25,7 @@ import { HelpOverlay } from './ui/HelpOverlay.js';
 import { LanguageSwitch } from './ui/LanguageSwitch.js';
 import { SettingsDialog } from './ui/SettingsDialog.js';
 import { ToastProvider, useNotify } from './ui/Toasts.js';
+import { ExportButton } from './export/ExportButton.js';
 
 export interface AppProps {
   api: ApiClient;
@@ -61,6 +70,16 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
   const [pushed, setPushed] = useState<ApiProgress | null>(null);
   const workspaceRef = useRef<WorkspaceHandle | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
+  const [deskTab, setDeskTab] = useState<DeskTab>('articles');
+  // Panels mount when first shown, then stay (their state survives a switch of tab).
+  const [deskVisited, setDeskVisited] = useState<ReadonlySet<DeskTab>>(new Set(['articles']));
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [campaignId, setCampaignId] = useState<number | null>(null);
+  const [searchPreset, setSearchPreset] = useState<{ tag: string; seq: number } | null>(null);
+  const showDeskTab = useCallback((tab: DeskTab) => {
+    setDeskTab(tab);
+    setDeskVisited((set) => (set.has(tab) ? set : new Set([...set, tab])));
+  }, []);
 
   const visible = useVisibleArticles(library.articles, library.counts, filter, sort);
   const order = useMemo(() => {
@@ -118,6 +137,17 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
       setView('article');
     },
     [articleId, leaveArticle],
+  );
+
+  // From the search, tags, campaigns and comments panels: open an article, at a comment's place or
+  // in a campaign's queue.
+  const openFromDesk = useCallback(
+    (id: number, target?: OpenTarget) => {
+      if (target?.commentId !== undefined) setFocusRequest({ commentId: target.commentId, seq: Date.now() });
+      if (target?.campaignId !== undefined) setCampaignId(target.campaignId);
+      void openArticle(id);
+    },
+    [openArticle],
   );
 
   const showLibrary = useCallback(async () => {
@@ -251,6 +281,7 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
         : null;
 
   return (
+    <DeskProvider api={api} connected={connected} openArticle={openFromDesk}>
     <div className="app" {...importer.dropHandlers}>
       <header className="topbar">
         <div className="brand">
@@ -287,12 +318,16 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
           )}
         </nav>
         <div className="topbar-actions">
+          <ExportButton api={api} disabled={!connected} shownIds={order.ids} />
           <button type="button" className="button button-quiet" onClick={() => setHelpOpen(true)} data-testid="help-button" title="?">
             {t('nav.help')}
           </button>
           <button type="button" className="button button-quiet" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
             {t('nav.settings')}
           </button>
+          {view === 'article' && campaignId !== null && (
+            <CampaignBar campaignId={campaignId} articleId={articleId} onLeave={() => setCampaignId(null)} />
+          )}
           <LanguageSwitch />
         </div>
       </header>
@@ -312,21 +347,45 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
       )}
 
       <main className="main">
-        <LibraryView
-          hidden={view !== 'library'}
-          data={library}
-          visible={visible}
-          filter={filter}
-          onFilter={setFilter}
-          sort={sort}
-          onSort={setSort}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-          onOpen={(id) => void openArticle(id)}
-          onPress={onPressRow}
-          importActions={importer.actions}
-          searchRef={searchRef}
-        />
+        <div className="library-desk" hidden={view !== 'library'}>
+          <DeskTabs value={deskTab} onChange={showDeskTab} />
+          <div className="desk-body">
+            <LibraryView
+              hidden={deskTab !== 'articles'}
+              data={library}
+              visible={visible}
+              filter={filter}
+              onFilter={setFilter}
+              sort={sort}
+              onSort={setSort}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onOpen={(id) => void openArticle(id)}
+              onPress={onPressRow}
+              importActions={importer.actions}
+              searchRef={searchRef}
+            />
+            {deskVisited.has('search') && (
+              <SearchPanel
+                hidden={deskTab !== 'search'}
+                sources={library.sources}
+                preset={searchPreset}
+                onArticlesTouched={(ids) => void library.refreshArticles(ids)}
+              />
+            )}
+            {deskVisited.has('tags') && (
+              <TagsPanel
+                hidden={deskTab !== 'tags'}
+                onSearchTag={(tag) => {
+                  setSearchPreset({ tag: tag.pathText, seq: Date.now() });
+                  showDeskTab('search');
+                }}
+              />
+            )}
+            {deskVisited.has('campaigns') && <CampaignsPanel hidden={deskTab !== 'campaigns'} />}
+            {deskVisited.has('comments') && <OpenCommentsList hidden={deskTab !== 'comments'} sources={library.sources} />}
+          </div>
+        </div>
         {articleId !== null && (
           <ArticleWorkspace
             key={articleId}
@@ -342,6 +401,7 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
             onGone={onGone}
             runJob={runLibraryJob}
             handleRef={workspaceRef}
+            focusRequest={focusRequest}
           />
         )}
       </main>
@@ -388,5 +448,6 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
+    </DeskProvider>
   );
 }

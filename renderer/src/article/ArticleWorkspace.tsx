@@ -16,6 +16,14 @@ import type { ShortcutId } from '../lib/shortcuts.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { Menu, type MenuItem } from '../ui/Menu.js';
 import { useNotify } from '../ui/Toasts.js';
+import type { Comment } from '../../../app/annotations/comments.js';
+import type { SpanTag } from '../../../app/tags/spans.js';
+import { CommentDialog } from '../comments/CommentDialog.js';
+import { CommentsPanel } from '../comments/CommentsPanel.js';
+import { commentKey, rangeOfSelection, spanKey, textOfRange } from '../lib/annotations.js';
+import { ArticleTagsBar } from '../tags/ArticleTagsBar.js';
+import { SpanTagDialog } from '../tags/SpanTagDialog.js';
+import { SpanTagsPanel } from '../tags/SpanTagsPanel.js';
 import { AcceptAllDialog, type AcceptScope } from './AcceptAllDialog.js';
 import { ComparePanel } from './ComparePanel.js';
 import { FindingsPanel, type MessageLanguage } from './FindingsPanel.js';
@@ -30,6 +38,22 @@ import { useArticleSession } from './useArticleSession.js';
  */
 
 export type ArticleTab = 'edit' | 'compare' | 'history';
+/** The panel beside the editor. */
+export type SideTab = 'findings' | 'comments' | 'spans';
+
+/** Open at a comment (from the library's list of comments); seq tells one request from the next. */
+export interface FocusRequest {
+  commentId: number;
+  seq: number;
+}
+
+interface SelectedRange {
+  blockId: number;
+  start: number;
+  endBlockId: number;
+  end: number;
+  text: string;
+}
 
 export interface WorkspaceHandle {
   /** Saves unsaved typing; false when it could not be saved (the caller should stay). */
@@ -53,6 +77,8 @@ interface ArticleWorkspaceProps {
   /** Runs a library-wide job with the app's progress bar; null when it failed to start. */
   runJob: (method: 'acceptFindings', input: { kinds: DefectKind[] }) => Promise<JobStatus | null>;
   handleRef: Ref<WorkspaceHandle | null>;
+  /** Select this comment once the article's comments are in. */
+  focusRequest?: FocusRequest | null;
 }
 
 interface ContextMenuState {
@@ -70,7 +96,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
     onCounts: props.onCounts,
     onGone: props.onGone,
   });
-  const { article, findings, operate, editorRef, highlights } = session;
+  const { article, findings, operate, editorRef, highlights, annotations } = session;
 
   const [tab, setTab] = useState<ArticleTab>('edit');
   const [activeId, setActiveId] = useState<number | null>(null);
@@ -82,6 +108,10 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
   const [restoreTarget, setRestoreTarget] = useState<Revision | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const classSelectRef = useRef<HTMLSelectElement>(null);
+  const [side, setSide] = useState<SideTab>('findings');
+  const [activeAnnotation, setActiveAnnotation] = useState<string | null>(null);
+  const [spanDialog, setSpanDialog] = useState<SelectedRange | null>(null);
+  const [commentDialog, setCommentDialog] = useState<SelectedRange | null>(null);
 
   const language: MessageLanguage = i18n.language.startsWith('en') ? 'en' : 'zh';
   // Labels looked up once per language: the editor asks for one per block it draws.
@@ -290,6 +320,90 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
     setContextMenu({ x: event.clientX, y: event.clientY, blockId });
   }, []);
 
+  // ---- span tags and comments --------------------------------------------------------------
+
+  /** The editor's selection as a range of the text as it is now (saved or not), with its text. */
+  const selectedRange = (): SelectedRange | null => {
+    const selection = editorRef.current?.selection();
+    if (!selection || !article) return null;
+    const range = rangeOfSelection(selection.anchor, selection.focus, blockIndex);
+    if (!range) return null;
+    const texts = editorRef.current?.currentTexts() ?? new Map<number, string>();
+    const blocks = article.blocks.map((b) => ({ id: b.id, text: texts.get(b.id) ?? b.text }));
+    const text = textOfRange(range, blocks);
+    return text.trim() === '' ? null : { ...range, text };
+  };
+
+  const openSpanTag = () => {
+    const range = selectedRange();
+    if (!range) return notify({ kind: 'info', text: t('spans.needSelection') });
+    if (range.blockId !== range.endBlockId) return notify({ kind: 'info', text: t('spans.oneBlock') });
+    setSpanDialog(range);
+    return undefined;
+  };
+
+  const openComment = () => {
+    const range = selectedRange();
+    if (!range) return notify({ kind: 'info', text: t('comments.needSelection') });
+    setCommentDialog(range);
+    return undefined;
+  };
+
+  const submitComment = async (range: SelectedRange, body: string): Promise<boolean> => {
+    // The range is on the text as the editor has it: the server must have that text first.
+    if (!(await session.flush())) {
+      notify({ kind: 'error', text: t('article.saveState.error') });
+      return false;
+    }
+    try {
+      const comment = await api.addComment({ blockId: range.blockId, start: range.start, endBlockId: range.endBlockId, end: range.end, body });
+      await session.refreshAnnotations();
+      setSide('comments');
+      setActiveAnnotation(commentKey(comment.id));
+      annotations.setActive(commentKey(comment.id));
+      notify({ kind: 'success', text: t('comments.added') });
+      return true;
+    } catch (err) {
+      notify({ kind: 'error', text: describeError(t, err) });
+      return false;
+    }
+  };
+
+  const selectAnnotation = useCallback(
+    (key: string) => {
+      setActiveAnnotation(key);
+      annotations.setActive(key);
+      setTab('edit');
+      requestAnimationFrame(() => editorRef.current?.selectAnnotation(key));
+    },
+    [annotations, editorRef],
+  );
+
+  const onSelectComment = useCallback((c: Comment) => selectAnnotation(commentKey(c.id)), [selectAnnotation]);
+  const onSelectSpan = useCallback((s: SpanTag) => selectAnnotation(spanKey(s.id)), [selectAnnotation]);
+  const removeSpan = (s: SpanTag) =>
+    void operate(() => api.untagSpan({ id: s.id }), {
+      reload: false,
+      done: () => notify({ kind: 'success', text: t('spans.removed', { path: s.pathText }) }),
+    }).then(afterOperation);
+
+  // Opened from the library's comments: select the comment once the comments are in.
+  const handledFocus = useRef<number | null>(null);
+  const focusRequest = props.focusRequest ?? null;
+  useEffect(() => {
+    if (!focusRequest || handledFocus.current === focusRequest.seq || session.annotationsLoading || !article) return;
+    const comment = session.comments.find((c) => c.id === focusRequest.commentId);
+    if (!comment) return;
+    handledFocus.current = focusRequest.seq;
+    setSide('comments');
+    if (comment.anchor.detached) setActiveAnnotation(commentKey(comment.id));
+    else selectAnnotation(commentKey(comment.id));
+  }, [focusRequest, session.annotationsLoading, session.comments, article, selectAnnotation]);
+
+  const activeCommentId = activeAnnotation?.startsWith('comment:') ? Number(activeAnnotation.slice(8)) : null;
+  const activeSpanId = activeAnnotation?.startsWith('span:') ? Number(activeAnnotation.slice(5)) : null;
+  const openComments = session.comments.filter((c) => c.state === 'open').length;
+
   // ---- commands (shortcuts) -----------------------------------------------------------------
 
   const commands: Partial<Record<ShortcutId, () => void>> = {
@@ -459,6 +573,15 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
         </span>
       </header>
 
+      {article && (
+        <ArticleTagsBar
+          articleId={articleId}
+          tags={session.articleTags}
+          busy={session.busy}
+          operate={(run) => operate(run, { reload: false }).then((r) => (afterOperation(), r))}
+        />
+      )}
+
       <div className="article-tabs" role="tablist" aria-label={t('article.tabs.label')}>
         {(['edit', 'compare', 'history'] as const).map((id) => (
           <button
@@ -534,6 +657,32 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
             >
               ⇄ {t('toolbar.moveBlock')}
             </button>
+            <span className="toolbar-divider" />
+            <span className="selection-actions">
+              <button
+                type="button"
+                className="button button-small"
+                // Keep the editor's selection: the button must not take the focus on press.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={openSpanTag}
+                disabled={session.busy || !article}
+                title={t('spans.tagSelectionTitle')}
+                data-testid="tag-selection"
+              >
+                # {t('spans.tagSelection')}
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={openComment}
+                disabled={!article}
+                title={t('comments.commentTitle')}
+                data-testid="comment-selection"
+              >
+                ✎ {t('comments.comment')}
+              </button>
+            </span>
           </div>
           <div className="editor-frame">
             {article ? (
@@ -542,6 +691,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
                 keys={session.keys}
                 autosave={session.autosave}
                 highlights={highlights}
+                annotations={annotations}
                 blockLabel={blockLabel}
                 ariaLabel={t('article.editorLabel')}
                 isBusy={session.isBusy}
@@ -562,20 +712,62 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
           </div>
         </div>
         {tab === 'edit' && (
-          <FindingsPanel
-            findings={findings}
-            blockNumber={blockNumber}
-            activeId={activeId}
-            kindFilter={kindFilter}
-            onKindFilter={setKindFilter}
-            loading={session.findingsLoading}
-            busy={session.busy}
-            language={language}
-            onSelect={selectFinding}
-            onAccept={onAccept}
-            onReject={onReject}
-            onAcceptAll={setAcceptAllKind}
-          />
+          <div className="side-column">
+            <div className="side-tabs" role="tablist" aria-label={t('side.label')}>
+              {(['findings', 'comments', 'spans'] as const).map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  aria-selected={side === id}
+                  className={side === id ? 'tab selected' : 'tab'}
+                  onClick={() => setSide(id)}
+                  data-testid={`side-tab-${id}`}
+                >
+                  {t(`side.${id}`)}
+                  {id === 'comments' && openComments > 0 && <span className="count-badge">{openComments}</span>}
+                  {id === 'spans' && session.spanTags.length > 0 && <span className="count-badge">{session.spanTags.length}</span>}
+                </button>
+              ))}
+            </div>
+            {side === 'findings' && (
+              <FindingsPanel
+                findings={findings}
+                blockNumber={blockNumber}
+                activeId={activeId}
+                kindFilter={kindFilter}
+                onKindFilter={setKindFilter}
+                loading={session.findingsLoading}
+                busy={session.busy}
+                language={language}
+                onSelect={selectFinding}
+                onAccept={onAccept}
+                onReject={onReject}
+                onAcceptAll={setAcceptAllKind}
+              />
+            )}
+            {side === 'comments' && (
+              <CommentsPanel
+                api={api}
+                comments={session.comments}
+                blockOrder={blockIndex}
+                activeId={activeCommentId}
+                loading={session.annotationsLoading}
+                onSelect={onSelectComment}
+                onChanged={session.refreshAnnotations}
+              />
+            )}
+            {side === 'spans' && (
+              <SpanTagsPanel
+                spans={session.spanTags}
+                blockOrder={blockIndex}
+                activeId={activeSpanId}
+                busy={session.busy}
+                onSelect={onSelectSpan}
+                onRemove={removeSpan}
+              />
+            )}
+          </div>
         )}
         {tab === 'compare' && article && <ComparePanel article={article} currentTexts={() => editorRef.current?.currentTexts() ?? new Map()} />}
         {tab === 'history' && (
@@ -610,6 +802,24 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
           onConfirm={(scope) => acceptAll(acceptAllKind, scope)}
           onClose={() => setAcceptAllKind(null)}
         />
+      )}
+      {spanDialog && (
+        <SpanTagDialog
+          articleId={articleId}
+          text={spanDialog.text}
+          place={{ blockId: spanDialog.blockId, start: spanDialog.start, end: spanDialog.end }}
+          operate={(run) =>
+            operate(run, { reload: false, done: () => notify({ kind: 'success', text: t('spans.tagged') }) }).then((r) => {
+              afterOperation();
+              if (r !== undefined) setSide('spans');
+              return r;
+            })
+          }
+          onClose={() => setSpanDialog(null)}
+        />
+      )}
+      {commentDialog && (
+        <CommentDialog quote={commentDialog.text} onSubmit={(body) => submitComment(commentDialog, body)} onClose={() => setCommentDialog(null)} />
       )}
       {restoreTarget && (
         <ConfirmDialog

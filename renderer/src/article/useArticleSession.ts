@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../app/api/contract.js';
+import type { Comment } from '../../../app/annotations/comments.js';
 import type { Finding } from '../../../app/findings/library/findings-store.js';
+import type { ArticleTag } from '../../../app/tags/assign.js';
+import type { SpanTag } from '../../../app/tags/spans.js';
 import type { Revision } from '../../../app/revisions/log.js';
 import type { ArticleDetail } from '../../../app/store/articles.js';
 import { ApiCallError } from '../api/client.js';
 import { describeError, isGone, isNothingTo } from '../api/errors.js';
 import { Autosave, type SaveState } from '../editor/autosave/registerAutosave.js';
+import { AnnotationHighlights } from '../editor/annotations/index.js';
+import { annotationsToPaint } from '../lib/annotations.js';
 import { BlockKeys } from '../editor/blocks/index.js';
 import type { ArticleEditorHandle } from '../editor/Editor.js';
 import { FindingHighlights } from '../editor/findings/FindingHighlights.js';
@@ -46,10 +51,19 @@ export interface ArticleSession {
   keys: BlockKeys;
   autosave: Autosave;
   highlights: FindingHighlights;
+  /** Span tags and comment ranges in the editor. */
+  annotations: AnnotationHighlights;
+  /** The article's tags, span tags and comments (every state), as last fetched. */
+  articleTags: ArticleTag[];
+  spanTags: SpanTag[];
+  comments: Comment[];
+  annotationsLoading: boolean;
   editorRef: React.RefObject<ArticleEditorHandle | null>;
   isBusy: () => boolean;
   reload: () => Promise<void>;
   refreshFindings: () => Promise<void>;
+  /** Fetches tags, span tags and comments again (after a save, an operation, a comment). */
+  refreshAnnotations: () => Promise<void>;
   /** Runs an operation that writes a revision; reloads the article afterwards. */
   operate: <T>(run: () => Promise<T>, options?: OperateOptions<T>) => Promise<T | undefined>;
   flush: () => Promise<boolean>;
@@ -95,9 +109,39 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
     const serverText = new Map<number, string>();
     const queue = new SerialQueue();
     const highlights = new FindingHighlights();
-    return { keys, serverText, queue, highlights };
+    const annotations = new AnnotationHighlights();
+    return { keys, serverText, queue, highlights, annotations };
   }, [articleId]);
-  const { keys, serverText, queue, highlights } = objects;
+  const { keys, serverText, queue, highlights, annotations } = objects;
+
+  // Tags, span tags and comments: fetched in the save queue, so their anchors' offsets refer to
+  // text the server has, and that text (`base`) is known exactly (as for the findings).
+  const [articleTags, setArticleTags] = useState<ArticleTag[]>([]);
+  const [spanTags, setSpanTags] = useState<SpanTag[]>([]);
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [annotationsLoading, setAnnotationsLoading] = useState(true);
+  const annotationsQueued = useRef(false);
+  const refreshAnnotations = useCallback(async () => {
+    if (annotationsQueued.current) return;
+    annotationsQueued.current = true;
+    try {
+      const { tags, list, base } = await queue.run(async () => {
+        annotationsQueued.current = false;
+        const base = new Map(serverText);
+        const [tags, list] = await Promise.all([api.getArticleTags({ articleId }), api.listComments({ articleId, state: 'all' })]);
+        return { tags, list, base };
+      });
+      annotations.setAnnotations(annotationsToPaint(tags.spans, list), base);
+      setArticleTags(tags.tags);
+      setSpanTags(tags.spans);
+      setComments(list);
+    } catch (err) {
+      annotationsQueued.current = false;
+      if (!isGone(err)) notify({ kind: 'error', text: describeError(t, err) });
+    } finally {
+      setAnnotationsLoading(false);
+    }
+  }, [annotations, api, articleId, notify, queue, serverText, t]);
 
   const refreshQueued = useRef(false);
   const refreshFindings = useCallback(async () => {
@@ -146,6 +190,7 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
         },
         onSaved: () => {
           void refreshFindings();
+          void refreshAnnotations();
           latest.current.onArticlesTouched([articleId], false);
         },
       }),
@@ -173,8 +218,8 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
       else setLoadError(err);
       return;
     }
-    await refreshFindings();
-  }, [api, applyArticle, articleId, queue, refreshFindings]);
+    await Promise.all([refreshFindings(), refreshAnnotations()]);
+  }, [api, applyArticle, articleId, queue, refreshAnnotations, refreshFindings]);
 
   // First load: the text shows as soon as it arrives, the findings as soon as they do (both
   // requests are already under way when the library row was pressed; see prefetch.ts).
@@ -193,6 +238,7 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
       if (!current) return;
       for (const b of fresh.blocks) serverText.set(b.id, b.text);
       setArticle(fresh);
+      void refreshAnnotations();
       // The findings describe the text as loaded (nothing is saved before they are in).
       findingsLoad.then((list) => {
         if (!current) return;
@@ -207,6 +253,7 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
     return () => {
       current = false;
     };
+    // refreshAnnotations is stable for the article's life.
   }, [api, articleId, highlights, serverText]);
 
   const flush = useCallback(async () => {
@@ -257,7 +304,7 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
           }
           // The text is in step: typing may go on while the findings are checked again.
           release();
-          await refreshFindings();
+          await Promise.all([refreshFindings(), refreshAnnotations()]);
           return result;
         } catch (err) {
           release();
@@ -268,7 +315,7 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
       running.current = work;
       return work;
     },
-    [api, applyArticle, articleId, flush, notify, queue, refreshFindings, t],
+    [api, applyArticle, articleId, flush, notify, queue, refreshAnnotations, refreshFindings, t],
   );
 
   return {
@@ -281,10 +328,16 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
     keys,
     autosave,
     highlights,
+    annotations,
+    articleTags,
+    spanTags,
+    comments,
+    annotationsLoading,
     editorRef,
     isBusy: () => busyRef.current,
     reload,
     refreshFindings,
+    refreshAnnotations,
     operate,
     flush,
   };

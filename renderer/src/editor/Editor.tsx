@@ -33,9 +33,12 @@ import {
   type RefusalReason,
 } from './blocks/index.js';
 import type { FindingHighlights } from './findings/FindingHighlights.js';
+import type { AnnotationHighlights } from './annotations/index.js';
+import { $selectionPlaces } from './blocks/content.js';
 import { registerRevisionKeys } from './revisions/registerRevisionKeys.js';
 import './blocks/blocks.css';
 import './findings/findings.css';
+import './annotations/annotations.css';
 
 /*
  * The article editor: ONE article per editor instance. It only composes the features (blocks,
@@ -58,6 +61,10 @@ export interface ArticleEditorHandle {
   focus(): void;
   /** Places the caret at the start of a block. */
   focusBlock(blockId: number): void;
+  /** Both ends of the selection (anchor, focus; either order), or null. */
+  selection(): { anchor: BlockPlace; focus: BlockPlace } | null;
+  /** Selects an annotation's text (span tag, comment), scrolls it into view and focuses the editor. */
+  selectAnnotation(key: string): boolean;
 }
 
 export interface ArticleEditorProps {
@@ -65,6 +72,7 @@ export interface ArticleEditorProps {
   keys: BlockKeys;
   autosave: Autosave;
   highlights: FindingHighlights;
+  annotations: AnnotationHighlights;
   blockLabel: (cls: BlockClass) => string;
   ariaLabel: string;
   isBusy: () => boolean;
@@ -117,7 +125,7 @@ function EditorFeatures(props: ArticleEditorProps) {
   const [editor] = useLexicalComposerContext();
   const latest = useRef(props);
   latest.current = props;
-  const { keys, autosave, highlights, handleRef, blockLabel } = props;
+  const { keys, autosave, highlights, annotations, handleRef, blockLabel } = props;
 
   useEffect(
     () =>
@@ -128,13 +136,14 @@ function EditorFeatures(props: ArticleEditorProps) {
         }),
         autosave.register(editor),
         highlights.register(editor, keys),
+        annotations.register(editor, keys),
         registerRevisionKeys(editor, {
           undo: () => latest.current.onUndo(),
           redo: () => latest.current.onRedo(),
         }),
         registerCurrentBlock(editor, (id) => latest.current.onCaretBlock(id)),
       ),
-    [editor, keys, autosave, highlights],
+    [editor, keys, autosave, highlights, annotations],
   );
 
   useEffect(() => relabelBlocks(editor, blockLabel), [editor, blockLabel]);
@@ -178,8 +187,29 @@ function EditorFeatures(props: ArticleEditorProps) {
           if (node instanceof ArticleBlockNode) node.selectStart();
         });
       },
+      selection: () => editor.getEditorState().read(() => $selectionPlaces()),
+      selectAnnotation(key) {
+        const places = annotations.placesOf(key);
+        if (!places) return false;
+        const root = editor.getRootElement();
+        root?.focus({ preventScroll: true });
+        editor.update(
+          () => {
+            const byKey = (blockId: number) => {
+              const nodeKey = keys.keyOf(blockId);
+              const node = nodeKey === undefined ? null : $getNodeByKey(nodeKey);
+              return node instanceof ArticleBlockNode ? node : null;
+            };
+            $selectPlaces(places.from, places.to, byKey);
+          },
+          { tag: SKIP_SCROLL_INTO_VIEW_TAG, discrete: true },
+        );
+        const range = annotations.rangeOf(key);
+        if (range) scrollRangeIntoView(range, root?.closest<HTMLElement>('.editor-scroll') ?? null);
+        return true;
+      },
     }),
-    [editor, keys, autosave, highlights],
+    [editor, keys, autosave, highlights, annotations],
   );
 
   return null;

@@ -1,0 +1,7 @@
+export {
+  AnnotationHighlights,
+  ACTIVE_ANNOTATION_HIGHLIGHT,
+  annotationHighlightName,
+  type AnnotationLayer,
+  type HighlightAnnotation,
+} from './AnnotationHighlights.js';
