@@ -13,9 +13,12 @@ import type { ApiMethod, ApiProgress } from '../app/api/contract.js';
 export const CHANNEL_PREFIX = 'qinggao:';
 export const API_CHANNEL = 'qinggao:api';
 export const PROGRESS_CHANNEL = 'qinggao:progress';
+/** Shows an exported file or folder in the file manager (desktop only). */
+export const REVEAL_CHANNEL = 'qinggao:reveal';
 
 export type ApiChannel = typeof API_CHANNEL;
 export type ProgressChannel = typeof PROGRESS_CHANNEL;
+export type RevealChannel = typeof REVEAL_CHANNEL;
 
 /** ApiError's codes, plus what the IPC layer itself can refuse or fail with. */
 export type ApiErrorCode = 'unknown_method' | 'invalid_input' | 'refused' | 'forbidden' | 'internal';
@@ -36,4 +39,6 @@ export interface QinggaoBridge {
   call(method: ApiMethod, input: unknown): Promise<ApiReply>;
   /** Subscribes to progress of long calls made by this window; returns the unsubscribe. */
   onProgress(listener: (progress: ApiProgress) => void): () => void;
+  /** Shows an absolute path that exists in the file manager; false when refused. */
+  revealPath(target: string): Promise<boolean>;
 }

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openLibrary, type Library } from '../app/library.js';
 import { JobRunner } from '../app/jobs/runner.js';
 import { registerApiIpc } from './ipc.js';
+import { registerReveal } from './reveal.js';
 import { buildMenuTemplate, pickMenuLanguage } from './menu.js';
 import { hardenSession, hardenWebContents, isRendererUrl } from './security.js';
 
@@ -77,6 +78,11 @@ async function start(): Promise<void> {
     jobs,
     isTrustedSender: (event) => event.senderFrame !== null && isRendererUrl(event.senderFrame.url, rendererUrl),
     onInternalError: (method, error) => console.error(`[qinggao] ${method} failed:`, error),
+  });
+  registerReveal({
+    handle: (channel, listener) => ipcMain.handle(channel, listener),
+    isTrustedSender: (event) => event.senderFrame !== null && isRendererUrl(event.senderFrame.url, rendererUrl),
+    reveal: (target) => shell.showItemInFolder(target),
   });
 
   const lang = pickMenuLanguage(process.env['QINGGAO_LANG']);

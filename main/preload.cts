@@ -5,11 +5,12 @@
  * checked by their types.
  */
 import electron = require('electron');
-import type { ApiChannel, ApiReply, ProgressChannel, QinggaoBridge } from './bridge.js';
+import type { ApiChannel, ApiReply, ProgressChannel, QinggaoBridge, RevealChannel } from './bridge.js';
 import type { ApiProgress } from '../app/api/contract.js';
 
 const API_CHANNEL: ApiChannel = 'qinggao:api';
 const PROGRESS_CHANNEL: ProgressChannel = 'qinggao:progress';
+const REVEAL_CHANNEL: RevealChannel = 'qinggao:reveal';
 
 const bridge: QinggaoBridge = {
   call(method, input) {
@@ -23,6 +24,10 @@ const bridge: QinggaoBridge = {
     return () => {
       electron.ipcRenderer.removeListener(PROGRESS_CHANNEL, forward);
     };
+  },
+  revealPath(target) {
+    if (typeof target !== 'string') return Promise.reject(new TypeError('qinggao.revealPath: the path must be a string.'));
+    return electron.ipcRenderer.invoke(REVEAL_CHANNEL, target) as Promise<boolean>;
   },
 };
 

@@ -189,6 +189,7 @@ describe('main/ipc: the API over IPC', () => {
     const bridge = {
       call: (method: string, input: unknown) => invoke(event, method, input),
       onProgress: () => () => {},
+      revealPath: async () => false,
     };
     const api = createApiClient(createElectronTransport(() => bridge));
     const report = await api.importPaths({ paths: [seedPage] });

@@ -56,7 +56,7 @@ describe('main/preload.cts', () => {
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['qinggao']);
     const bridge = exposed.get('qinggao') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onProgress']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onProgress', 'revealPath']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
 

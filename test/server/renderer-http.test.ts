@@ -60,7 +60,7 @@ describe('the renderer\'s HTTP transport', () => {
   });
 
   it('uses the desktop bridge when the page has one, and says when it has neither bridge nor token', async () => {
-    const bridge: QinggaoBridge = { call: vi.fn(async () => ({ ok: true as const, result: 'via ipc' })), onProgress: () => () => {} };
+    const bridge: QinggaoBridge = { call: vi.fn(async () => ({ ok: true as const, result: 'via ipc' })), onProgress: () => () => {}, revealPath: async () => false };
     const desktop = fakePage('');
     desktop.page.qinggao = bridge;
     const connection = connectApi(desktop.page);
