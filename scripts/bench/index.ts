@@ -4,6 +4,7 @@ import { benchImport } from './import.js';
 import { benchDuplicateIndex, benchFindingsCorpus, benchFindingsOnePage } from './findings.js';
 import { benchSearch } from './search.js';
 import { benchExport } from './export.js';
+import { benchUiOpen, benchUiScreenshots, benchUiScroll, benchUiTyping } from './ui.js';
 
 /*
  * `npm run bench`: figures, not pass/fail. Each measurement runs in a child process of its own so
@@ -27,6 +28,11 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   'export-1000-epub': () => benchExport(1000, 'epub'),
   'export-1000-json': () => benchExport(1000, 'json'),
   'export-1000-csv': () => benchExport(1000, 'csv'),
+  // In headless Chromium against `qinggao serve`; need the built renderer (npm run build:renderer).
+  'ui-open': () => benchUiOpen(),
+  'ui-typing': () => benchUiTyping(),
+  'ui-scroll-100000': () => benchUiScroll(100_000),
+  'ui-screenshots': () => benchUiScreenshots(),
 };
 
 async function main(): Promise<void> {
