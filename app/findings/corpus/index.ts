@@ -57,9 +57,9 @@ export function collectRuns(self: Entry, hits: Iterable<Hit>, minLength: number)
     runs.push({
       other: hit.other.block,
       start: self.norm.offsets[run.a]!,
-      end: endOffset(self.block.text, self.norm, run.b),
+      end: endOffset(self.norm, run.b),
       otherStart: hit.other.norm.offsets[run.c]!,
-      otherEnd: endOffset(hit.other.block.text, hit.other.norm, run.d),
+      otherEnd: endOffset(hit.other.norm, run.d),
       length: run.b - run.a,
     });
   }
@@ -130,7 +130,8 @@ export class CorpusIndex {
   }
 }
 
-function endOffset(_text: string, norm: Normalised, endIndex: number): number {
+/** The offset just after the last compared character (each is one UTF-16 unit). */
+function endOffset(norm: Normalised, endIndex: number): number {
   return norm.offsets[endIndex - 1]! + 1;
 }
 
