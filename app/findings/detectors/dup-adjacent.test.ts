@@ -82,6 +82,21 @@ describe('dup_adjacent: doubled characters', () => {
     expect(fixed('他们们都来了，大家很高兴。', sure('他们们都来了，大家很高兴。'))).toBe('他们都来了，大家很高兴。');
   });
 
+  it('flags a doubled character right after 一XX reduplication (一座座新新建)', () => {
+    const text = '开发区里，一座座新新建厂房拔地而起。';
+    expect(fixed(text, sure(text))).toBe('开发区里，一座座新建厂房拔地而起。');
+    // BBAA proper stays: 吃吃喝喝 has no 一 before it.
+    expect(run('日子不在于吃吃喝喝。')).toEqual([]);
+  });
+
+  it('flags a unit noun doubled after the classifier 个, weakly (个班|班级)', () => {
+    const text = '共开设二十八个班班级，报名学员一千余人。';
+    const [f, ...rest] = sure(text);
+    expect(rest).toEqual([]);
+    expect(fixed(text, [f!])).toBe('共开设二十八个班级，报名学员一千余人。');
+    expect(f!.confidence).toBeLessThan(0.6);
+  });
+
   it('flags a verb doubled before its complement even without a word before it', () => {
     const text = '她住住在那里已经十年了。';
     expect(fixed(text, sure(text))).toBe('她住在那里已经十年了。');
@@ -128,6 +143,7 @@ describe('dup_adjacent: doubled characters', () => {
       '这是他们具体体现，切实实现协调调拨。',
       '成功完成1例例外科手术。',
       '某某银行行长出席会议。',
+      '初二三班班长代表发言。',
     ]) {
       expect(sure(s), s).toEqual([]);
     }

@@ -228,7 +228,8 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   }
   // 2. AABB / BBAA (家家户户, 时时刻刻, 吃吃喝喝) and 一XX (一项项, 一个个, 一株株).
   if (next !== '' && next === c.simp[i + 3] && next !== x && isHan(next)) return null;
-  if (i >= 2 && prev === c.simp[i - 2] && prev !== x && isHan(prev)) return null;
+  // BB|AA is 吃吃喝喝 only when BB is not itself 一BB: in 一座座新新建 the pair before is taken.
+  if (i >= 2 && prev === c.simp[i - 2] && prev !== x && isHan(prev) && c.simp[i - 3] !== '一') return null;
   if (prev === '一' && x !== '一') return null;
 
   // 3. Two words that meet: 重点|点位, 防疫|疫情, 为了|了解, 面包车|车顶.
@@ -269,7 +270,10 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
       // The word before may have started on the previous line (饮用|水水源地): unsure.
       if (!FUNCTION_CHARS.has(x)) return null;
     }
-    if (ORG_SUFFIXES.has(x)) return null; // 八道河村|村干部, 某某行|行长
+    // 八道河村|村干部, 某某行|行长. After the general classifier 个 the character is a counted
+    // noun (二十八个班), not the end of a name, so 个班|班级 is a slip, though 每个村|村民 is not
+    // unheard of: a weak finding.
+    if (ORG_SUFFIXES.has(x)) return prev === '个' ? { ...second, confidence: 0.5 } : null;
     // Either copy may go (the text comes out the same); the second is the one flagged, always.
     if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.85 }; // 在在家里
     if (isVerb) return { ...second, confidence: 0.4 }; // 说说话: maybe tentative reduplication

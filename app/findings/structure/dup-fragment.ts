@@ -62,6 +62,29 @@ function carriesFacts(c: Copy, length: number, samePage: boolean): boolean {
   return (hasClauses || hasDigits) && (atEdge || length >= 40) && (samePage || hasDigits || length >= 30);
 }
 
+const WORD_CHAR = /[\p{Script=Han}\p{N}]/u;
+const CLAUSE_EDGE = /[，,；;。：:！!？?“”「」]/u;
+
+/** The run sits inside a clause, with words running on into it at both ends. */
+function embeddedInClause(c: Copy): boolean {
+  return c.start > 0 && c.end < c.text.length && WORD_CHAR.test(c.text[c.start - 1]!) && WORD_CHAR.test(c.text[c.end]!);
+}
+
+/**
+ * No clause punctuation or quotation marks inside: a quoted name ("“全科社工”") or a run across
+ * clauses is a set phrase or a restated fact, not a scrap of one clause.
+ */
+function isPlainPhrase(c: Copy): boolean {
+  return !/[，,；;。：:！!？?“”「」『』《》]/u.test(c.text.slice(c.start, c.end));
+}
+
+/** The run starts or ends a clause: it was a piece of a sentence with edges of its own. */
+function boundsClause(c: Copy): boolean {
+  const before = c.start === 0 || CLAUSE_EDGE.test(c.text[c.start - 1]!);
+  const after = c.end >= c.text.length || CLAUSE_EDGE.test(c.text[c.end]!);
+  return before || after;
+}
+
 function isWholeSentence(c: Copy): boolean {
   const before = c.text.slice(0, c.start).trimEnd();
   const closing = /^\p{P}*/u.exec(c.text.slice(c.end))![0];
@@ -91,6 +114,12 @@ function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boo
              (isLater || !isWholeSentence(other))) {
     // A sentence standing whole here and embedded in a longer one there was copied here.
     confidence = 0.65;
+  } else if (mine === 0 && theirs === 0 && !samePage && isPlainPhrase(self) &&
+             embeddedInClause(self) && boundsClause(other) && !boundsClause(self)) {
+    // A clause's opening or closing words on another page, wedged into the middle of a clause
+    // here ("…节省约[可以把材料领回家做]八百元"): lifted, not a phrase in its place. On one page
+    // the lead and the body restate each other's phrases this way, so only across pages.
+    confidence = 0.6;
   }
   if (confidence > 0 && !samePage) confidence -= 0.05;
   return Math.min(confidence, 0.95);

@@ -105,6 +105,19 @@ const SENTENCE_OPENERS = new Set([
   '一是', '二是', '三是', '总之', '总的来看', '与此同时', '通过', '按照', '围绕', '根据', '针对', '以',
 ]);
 
+/** Verbs that introduce reported speech: 负责人介绍，… / 他表示：… */
+const REPORTING_VERB = /(?:介绍|表示|说|称|指出|认为|强调|坦言|透露|提到|告诉记者|说道)[，,：:]/u;
+
+/**
+ * Whether the block's first clause is someone's reported speech ("公园管理处负责人介绍，"). Such a
+ * block most likely opens a sentence, though a cut may still fall inside its speaker's name
+ * (…松源|县委负责同志表示，), so this weighs against moving a block, never against joining one.
+ */
+export function opensWithReport(text: string): boolean {
+  const firstClause = /^[^，,：:。！？]{0,24}[，,：:]/u.exec(toSimplified(text.trimStart().slice(0, 26)))?.[0];
+  return firstClause !== undefined && REPORTING_VERB.test(firstClause);
+}
+
 export function opensSentence(text: string): boolean {
   const t = text.trimStart();
   if (/^[“「『《【(（]/u.test(t)) return true;

@@ -2,7 +2,17 @@ import type { DocBlock, DocFinding } from '../model.js';
 import { cutWords } from '../lexicon/segmenter.js';
 import { RUNNING_TEXT } from './classes.js';
 import { continuationConfidence, readingSuccessor } from './broken-paragraph.js';
-import { endsSentence, junctionCohesion, startsBound, wordSpansJunction } from './junction.js';
+import {
+  endsMidClause,
+  endsNeedingComplement,
+  endsSentence,
+  junctionCohesion,
+  opensSentence,
+  opensWithReport,
+  startsBound,
+  wordSpansJunction,
+} from './junction.js';
+import { topicModel, type TopicModel } from './topic.js';
 
 /**
  * Log-probability gain a junction must show before a block is moved across the page: a word cut
@@ -21,11 +31,22 @@ interface Candidate {
 }
 
 /**
+ * A cut after a word that cannot end a sentence (和, 是, 截至) looks for its continuation by topic
+ * when no word crosses the junction. Where the cut ends its article, the article plainly goes on
+ * elsewhere and the block it shares most with is taken. Where the cut has a successor that
+ * might continue it, the block elsewhere must be plainly about the cut's article (its rare
+ * character pairs there outweigh those it shares with its own neighbours by this much) and
+ * hardly about its own.
+ */
+const MIN_TOPIC_MARGIN = 0.1;
+const MAX_OWN_TOPIC = 0.05;
+
+/**
  * A block that continues a sentence cut somewhere other than just before it: another article, or
- * further away in its own. The evidence is a word read across the junction with the cut
- * ("發|展鄉村" → 發展), which the cut's own successor does not offer. A cut between two whole
- * words leaves no such trace, and is not looked for: a unigram word model cannot tell which of
- * the page's paragraph starts continues it.
+ * further away in its own. The first evidence is a word read across the junction with the cut
+ * ("發|展鄉村" → 發展), which the cut's own successor does not offer, or a block that cannot open a
+ * sentence. A cut between two whole words ("這是|青崖港…") leaves no trace a unigram word model
+ * can read; there the page's topics decide (see MIN_TOPIC_MARGIN).
  */
 export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding[] {
   const successor = doc.map((_, i) => readingSuccessor(doc, i));
@@ -39,6 +60,8 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     .filter((i) => RUNNING_TEXT.has(doc[i]!.cls) && !endsSentence(doc[i]!.text))
     .filter((i) => successor[i] === null || continuationConfidence(doc[i]!, doc[successor[i]!]!) < 0.9);
   const articleOf = (i: number) => doc[i]!.article;
+  let model: TopicModel | null = null;
+  const topics = () => (model ??= topicModel(doc));
 
   const findings: DocFinding[] = [];
   for (let j = 0; j < doc.length; j++) {
@@ -67,6 +90,10 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
         candidates.push({ cut: i, confidence: 0.7, reason: { zh: '段首不能起句', en: 'it cannot open a sentence' } });
       }
     }
+    if (candidates.length === 0) {
+      const topical = topicalCut(doc, j, openCuts, successor, topics());
+      if (topical) candidates.push(topical);
+    }
     if (candidates.length === 0) continue;
     // Stable sort: within one confidence the evidence's own order (cohesion, then page order) holds.
     const ranked = [...candidates].sort((x, y) => y.confidence - x.confidence);
@@ -91,4 +118,48 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     });
   }
   return findings;
+}
+
+/** A body paragraph that ends its sentences and does not read on from the block before it. */
+function couldBeDisplaced(block: DocBlock): boolean {
+  return block.cls === 'body' && endsSentence(block.text);
+}
+
+/**
+ * The open cut that block j completes by topic, if one does: see MIN_TOPIC_MARGIN. Only body
+ * paragraphs ending their sentence move this way; an opening formula or a lead stays put.
+ */
+function topicalCut(
+  doc: readonly DocBlock[],
+  j: number,
+  openCuts: readonly number[],
+  successor: readonly (number | null)[],
+  topics: TopicModel,
+): Candidate | null {
+  const block = doc[j]!;
+  if (!couldBeDisplaced(block)) return null;
+  const own = topics.affinity(j, block.article);
+  let best: { cut: number; margin: number; spans: string | null } | null = null;
+  for (const i of openCuts) {
+    const cut = doc[i]!;
+    if (cut.article === block.article || successor[i] === j) continue;
+    const spans = wordSpansJunction(cut.text, block.text);
+    const needsMore = endsNeedingComplement(cut.text) || endsMidClause(cut.text);
+    if (!spans && !needsMore) continue;
+    const margin = topics.affinity(j, cut.article) - own;
+    const endsArticle = successor[i] === null;
+    const enough = endsArticle
+      ? margin > 0
+      : needsMore && margin >= MIN_TOPIC_MARGIN && own <= MAX_OWN_TOPIC &&
+        !opensSentence(block.text) && !opensWithReport(block.text);
+    if (enough && (!best || margin > best.margin)) best = { cut: i, margin, spans };
+  }
+  if (!best) return null;
+  return {
+    cut: best.cut,
+    confidence: best.spans ? 0.75 : 0.65,
+    reason: best.spans
+      ? { zh: `“${best.spans}”跨段，且话题相同`, en: `“${best.spans}” spans the cut, on the same topic` }
+      : { zh: '断句处需要下文，此段话题与之相同', en: 'the cut needs a continuation and this block shares its topic' },
+  };
 }
