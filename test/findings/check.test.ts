@@ -58,6 +58,21 @@ describe('the stateless checker', () => {
     expect(together[0]!.fix).toBe('');
   });
 
+  it('finds a clause fragment from another page wedged into a clause, but not a phrase restated on its own page', () => {
+    const source = '社区新闻\n\n编织工坊开张\n\n本报讯 工坊采用“订单加农户”方式，妇女们也可以把竹料领回家编织。产品销往十多个省份。\n';
+    const wedged = '港区新闻\n\n集装箱运量增长\n\n本报讯 经过改造，每个标准箱的物流成本可节省约可以把竹料领回家编织八百元。\n';
+    const found = checkTexts([{ file: 'a.txt', text: source }, { file: 'b.txt', text: wedged }], { only: ['dup_fragment'] });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.file).toBe('b.txt');
+    expect(wedged.slice(found[0]!.start, found[0]!.end)).toBe('可以把竹料领回家编织');
+    // The same wedge within one page is how a lead and its body restate each other: left alone.
+    const onePage = source.trimEnd() + '\n\n' + wedged.split('\n\n').slice(1).join('\n\n');
+    expect(checkTexts([{ file: 'c.txt', text: onePage }], { only: ['dup_fragment'] })).toEqual([]);
+    // A quoted name repeated across pages is a set phrase.
+    const named = '港区新闻\n\n集装箱运量增长\n\n本报讯 今年港区推广采用“订单加农户”方式经营的物流合作社。\n';
+    expect(checkTexts([{ file: 'a.txt', text: source }, { file: 'd.txt', text: named }], { only: ['dup_fragment'] })).toEqual([]);
+  });
+
   it('cleans a page: text fixes, the cut paragraph joined, the caption moved out of the running text', () => {
     const [clean] = cleanTexts([{ file: 'a.txt', text: FEATURE }]);
     expect(clean).toContain('今年以来，新区推出一系列便民举措，受到居民普遍欢迎。全区42个社区完成改造');

@@ -12,7 +12,7 @@ import {
   startsBound,
   wordSpansJunction,
 } from './junction.js';
-import { topicModel, type TopicModel } from './topic.js';
+import { topicModel } from './topic.js';
 
 /**
  * Log-probability gain a junction must show before a block is moved across the page: a word cut
@@ -60,16 +60,19 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     .filter((i) => RUNNING_TEXT.has(doc[i]!.cls) && !endsSentence(doc[i]!.text))
     .filter((i) => successor[i] === null || continuationConfidence(doc[i]!, doc[successor[i]!]!) < 0.9);
   const articleOf = (i: number) => doc[i]!.article;
-  let model: TopicModel | null = null;
-  const topics = () => (model ??= topicModel(doc));
+  /** A block that reads on from the cut just before it is where it belongs. */
+  const readsOnFromBefore = (j: number) => {
+    const before = predecessor.get(j);
+    return before !== undefined && continuationConfidence(doc[before]!, doc[j]!) >= 0.7;
+  };
+  let topical: Map<number, Candidate> | null = null;
 
   const findings: DocFinding[] = [];
   for (let j = 0; j < doc.length; j++) {
     const block = doc[j]!;
     if (!RUNNING_TEXT.has(block.cls)) continue;
     // A block that reads on from the cut just before it is where it belongs.
-    const before = predecessor.get(j);
-    if (before !== undefined && continuationConfidence(doc[before]!, block) >= 0.7) continue;
+    if (readsOnFromBefore(j)) continue;
 
     const candidates: Candidate[] = [];
     for (const i of openCuts) {
@@ -91,8 +94,9 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       }
     }
     if (candidates.length === 0) {
-      const topical = topicalCut(doc, j, openCuts, successor, topics());
-      if (topical) candidates.push(topical);
+      topical ??= topicalPairs(doc, openCuts, successor, (b) => !readsOnFromBefore(b));
+      const pair = topical.get(j);
+      if (pair) candidates.push(pair);
     }
     if (candidates.length === 0) continue;
     // Stable sort: within one confidence the evidence's own order (cohesion, then page order) holds.
@@ -120,46 +124,60 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
   return findings;
 }
 
-/** A body paragraph that ends its sentences and does not read on from the block before it. */
+/** A body paragraph that ends its sentences: what a continuation moved away looks like. */
 function couldBeDisplaced(block: DocBlock): boolean {
   return block.cls === 'body' && endsSentence(block.text);
 }
 
+interface TopicalPair {
+  cut: number;
+  block: number;
+  margin: number;
+  spans: string | null;
+}
+
 /**
- * The open cut that block j completes by topic, if one does: see MIN_TOPIC_MARGIN. Only body
- * paragraphs ending their sentence move this way; an opening formula or a lead stays put.
+ * Pairs open cuts with the blocks that complete them by topic (see MIN_TOPIC_MARGIN): each cut
+ * takes the block it fits best, and keeps it only if no other cut fits that block better. Only
+ * body paragraphs ending their sentence move this way; an opening formula or a lead stays put.
  */
-function topicalCut(
+function topicalPairs(
   doc: readonly DocBlock[],
-  j: number,
   openCuts: readonly number[],
   successor: readonly (number | null)[],
-  topics: TopicModel,
-): Candidate | null {
-  const block = doc[j]!;
-  if (!couldBeDisplaced(block)) return null;
-  const own = topics.affinity(j, block.article);
-  let best: { cut: number; margin: number; spans: string | null } | null = null;
+  movable: (block: number) => boolean,
+): Map<number, Candidate> {
+  const topics = topicModel(doc);
+  const bestOfCut = new Map<number, TopicalPair>();
   for (const i of openCuts) {
     const cut = doc[i]!;
-    if (cut.article === block.article || successor[i] === j) continue;
-    const spans = wordSpansJunction(cut.text, block.text);
     const needsMore = endsNeedingComplement(cut.text) || endsMidClause(cut.text);
-    if (!spans && !needsMore) continue;
-    const margin = topics.affinity(j, cut.article) - own;
     const endsArticle = successor[i] === null;
-    const enough = endsArticle
-      ? margin > 0
-      : needsMore && margin >= MIN_TOPIC_MARGIN && own <= MAX_OWN_TOPIC &&
-        !opensSentence(block.text) && !opensWithReport(block.text);
-    if (enough && (!best || margin > best.margin)) best = { cut: i, margin, spans };
+    for (let j = 0; j < doc.length; j++) {
+      const block = doc[j]!;
+      if (cut.article === block.article || !movable(j) || !couldBeDisplaced(block)) continue;
+      const spans = wordSpansJunction(cut.text, block.text);
+      if (!spans && !needsMore) continue;
+      const own = topics.affinity(j, block.article);
+      const margin = topics.affinity(j, cut.article) - own;
+      const enough = endsArticle
+        ? margin > 0
+        : needsMore && margin >= MIN_TOPIC_MARGIN && own <= MAX_OWN_TOPIC &&
+          !opensSentence(block.text) && !opensWithReport(block.text);
+      const best = bestOfCut.get(i);
+      if (enough && (!best || margin > best.margin)) bestOfCut.set(i, { cut: i, block: j, margin, spans });
+    }
   }
-  if (!best) return null;
-  return {
-    cut: best.cut,
-    confidence: best.spans ? 0.75 : 0.65,
-    reason: best.spans
-      ? { zh: `“${best.spans}”跨段，且话题相同`, en: `“${best.spans}” spans the cut, on the same topic` }
+  const bestOfBlock = new Map<number, TopicalPair>();
+  for (const pair of bestOfCut.values()) {
+    const best = bestOfBlock.get(pair.block);
+    if (!best || pair.margin > best.margin) bestOfBlock.set(pair.block, pair);
+  }
+  return new Map([...bestOfBlock].map(([block, pair]) => [block, {
+    cut: pair.cut,
+    confidence: pair.spans ? 0.75 : 0.65,
+    reason: pair.spans
+      ? { zh: `“${pair.spans}”跨段，且话题相同`, en: `“${pair.spans}” spans the cut, on the same topic` }
       : { zh: '断句处需要下文，此段话题与之相同', en: 'the cut needs a continuation and this block shares its topic' },
-  };
+  }]));
 }

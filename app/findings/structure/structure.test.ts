@@ -85,6 +85,43 @@ describe('misordered paragraphs', () => {
     expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 5, before: 2 }]);
   });
 
+  it('finds by topic the continuation of an article that ends on a word needing more', () => {
+    const doc = [
+      headline('林场防火不松劲'),
+      body('进入防火期，北岭林场每天组织巡护队员上山巡查。林场管护面积达8万亩。'),
+      body('场长说，宁可多走十里路，也不放过一个隐患。截至'),
+      headline('社区课堂受欢迎', 1),
+      body('每天下午，社区活动室里坐满了放学的孩子。', 1),
+      body('目前，北岭林场已连续二十年未发生森林火灾。', 1),
+      body('社区课堂开办一年来，已累计服务学生五千余人次。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start: { block: 5, offset: 0 } });
+    expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 5, toEndOfArticle: 0 }]);
+    // A paragraph about its own article stays, however the other article ends.
+    const own = doc.map((b, i) => (i === 5 ? body('目前，社区课堂已有志愿者三十名，孩子们很喜欢。', 1) : b));
+    expect(detectMisorderedParagraphs(own)).toEqual([]);
+  });
+
+  it('moves a block to a cut with a successor only on a clear topic, and never a block opening with reported speech', () => {
+    const doc = [
+      headline('庭院经济让农家增收'),
+      body('东岭镇引导农户利用房前屋后的空闲地，发展庭院种植、庭院养殖和'),
+      body('镇里成立了合作社，统一提供种苗、技术和销售渠道。'),
+      headline('秋粮喜获丰收', 1),
+      body('今年全县粮食总产量达到52万吨，创历史新高。', 1),
+      body('庭院编织等庭院经济项目，今年已有800多户参与，户均增收4000余元。', 1),
+      body('种粮大户们说，今年的补贴让种粮更有奔头。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start: { block: 5, offset: 0 } });
+    expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 5, before: 2 }]);
+    const reported = doc.map((b, i) => (i === 5 ? body('合作社负责人介绍，庭院编织等庭院经济项目今年已有800多户参与。', 1) : b));
+    expect(detectMisorderedParagraphs(reported)).toEqual([]);
+  });
+
   it('leaves a continuation that already follows its cut', () => {
     expect(detectMisorderedParagraphs([body('区里推出一系列便民举'), body('措，受到居民欢迎。')])).toEqual([]);
   });
