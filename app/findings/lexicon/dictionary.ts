@@ -53,6 +53,17 @@ export function lookup(word: string): WordInfo | undefined {
   return { freq: Math.floor(packed / 64), tag: tags[packed % 64] ?? 'x' };
 }
 
+/** A (simplified) word's dictionary frequency, 0 when it is not in the dictionary. */
+export function frequency(word: string): number {
+  const packed = load().get(word);
+  return packed === undefined ? 0 : Math.floor(packed / 64);
+}
+
+/** Every dictionary word with its frequency, for models built over the whole dictionary. */
+export function forEachWord(visit: (word: string, freq: number) => void): void {
+  for (const [word, packed] of load()) visit(word, Math.floor(packed / 64));
+}
+
 export function isWord(word: string, minFreq = 1): boolean {
   const info = lookup(word);
   return info !== undefined && info.freq >= minFreq;

@@ -1,12 +1,12 @@
-import { dict } from '@node-rs/jieba/dict.js';
+import { forEachWord, frequency } from '../lexicon/dictionary.js';
 
 /*
  * jieba's dictionary (the one @node-rs/jieba ships: ~350,000 simplified words with corpus
  * frequencies) as a unigram word model, and jieba's own segmentation over it: the most probable
  * split of a text into dictionary words, a word scoring log(freq / total) and a character unknown
  * to the dictionary counting as a word of frequency 1. Unlike the native segmenter, this one tells
- * the score of a segmentation, which the checks compare before and after a change. Loaded once,
- * lazily (about a third of a second).
+ * the score of a segmentation, which the checks compare before and after a change. Built once,
+ * lazily, over the dictionary lexicon/dictionary.ts has already read (about a tenth of a second).
  *
  * The dictionary is simplified: look traditional text up through its simplified form.
  */
@@ -41,37 +41,27 @@ const MAX_WORD_LENGTH = 8;
 
 let cached: Lexicon | null = null;
 
+/** Built over the dictionary the detectors already hold (lexicon/dictionary.ts), not parsed again. */
 export function lexicon(): Lexicon {
   if (cached) return cached;
-  const text = new TextDecoder('utf-8').decode(dict);
-  const freqs = new Map<string, number>();
   const inWords = new Map<string, number>();
   let total = 0;
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const sp1 = text.indexOf(' ', lineStart);
-    if (sp1 > lineStart && sp1 < lineEnd) {
-      let sp2 = text.indexOf(' ', sp1 + 1);
-      if (sp2 < 0 || sp2 > lineEnd) sp2 = lineEnd;
-      const word = text.slice(lineStart, sp1);
-      const f = Number(text.slice(sp1 + 1, sp2));
-      if (Number.isFinite(f) && f > 0 && word.length <= MAX_WORD_LENGTH) {
-        freqs.set(word, (freqs.get(word) ?? 0) + f);
+  forEachWord((word, f) => {
+    total += f;
+    if (word.length > 1) {
+      for (let i = 0; i < word.length; i++) {
+        const ch = word[i]!;
+        // Each character once per word: 哈哈 counts 哈 once.
+        if (word.indexOf(ch) === i) inWords.set(ch, (inWords.get(ch) ?? 0) + f);
       }
-      if (Number.isFinite(f) && f > 0 && word.length > 1) {
-        for (const ch of new Set(word)) inWords.set(ch, (inWords.get(ch) ?? 0) + f);
-      }
-      if (Number.isFinite(f) && f > 0) total += f;
     }
-    lineStart = lineEnd + 1;
-  }
+  });
   const logTotal = Math.log(total);
+  const freq = (w: string) => (w.length <= MAX_WORD_LENGTH ? frequency(w) : 0);
   cached = {
-    freq: (w) => freqs.get(w) ?? 0,
-    logProb: (w) => Math.log(freqs.get(w) ?? 1) - logTotal,
-    charUse: (ch) => ({ alone: freqs.get(ch) ?? 0, inWords: inWords.get(ch) ?? 0 }),
+    freq,
+    logProb: (w) => Math.log(freq(w) || 1) - logTotal,
+    charUse: (ch) => ({ alone: freq(ch), inWords: inWords.get(ch) ?? 0 }),
     maxWordLength: MAX_WORD_LENGTH,
     total,
   };
