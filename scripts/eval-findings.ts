@@ -1,21 +1,25 @@
 /*
  * eval-findings: measures the OCR-defect detectors against labelled pages.
  *
- *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own] [--no-clean] [--no-checker] [--json FILE]
+ *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout] [--no-clean] [--no-checker] [--json FILE]
  *
- * Pages:
+ * Pages, in three groups:
  * - samples: seeds/*.txt, labelled by hand in test/fixtures/findings/samples/<seed>.json
  *   (text + context, resolved to offsets; see scripts/eval/labels.ts);
  * - own pages: test/fixtures/findings/injected/<name>.txt with <name>.labels.json, made from the
  *   clean originals in test/fixtures/findings/clean/ by scripts/inject-defects.ts (two of them are
- *   clean controls with no labels).
+ *   clean controls with no labels). The detectors were tuned while looking at these and the samples;
+ * - held-out pages: test/fixtures/findings/heldout/injected/, made the same way (own seed) from
+ *   test/fixtures/findings/heldout/clean/, pages written after the rules were tuned. They are the
+ *   honest estimate only as long as no rule is tuned on them.
  * Each group is given to the checker as one corpus (checkTexts(pages)), so a fragment copied from
  * another page of the group can be found.
  *
  * Prints, per group and in total, precision and recall per defect kind with TP/FN/FP counts and how
- * many found labels got the expected fix; then the character error rate of the raw injected pages
- * and of cleanTexts' output against the clean originals; then the misses and false alarms per kind
- * (the first --max of each, all of them for --kind K). Matching rules: scripts/eval/match.ts.
+ * many found labels got the expected fix; then, per injected group, the character error rate of the
+ * raw injected pages and of cleanTexts' output against the clean originals; then the misses and
+ * false alarms per kind over all groups (the first --max of each, all of them for --kind K).
+ * Matching rules: scripts/eval/match.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,6 +42,18 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.resolve(HERE, '..') : path.resolve(HERE, '..', '..');
 const SAMPLES_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/samples');
 const INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/injected');
+const HELDOUT_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/injected');
+
+/** The groups of pages, in the order they are printed. */
+export const GROUPS = ['samples', 'own', 'heldout'] as const;
+export type Group = (typeof GROUPS)[number];
+export const GROUP_TITLES: Readonly<Record<Group, string>> = {
+  samples: 'samples',
+  own: 'own pages',
+  heldout: 'held-out pages',
+};
+/** What the CER total row of an injected group is called. */
+const CER_TOTAL: Readonly<Record<Group, string>> = { samples: 'all samples', own: 'all own pages', heldout: 'all held-out pages' };
 
 export interface Checker {
   checkTexts(pages: PageText[], options?: { only?: DefectKind[] }): CheckFinding[];
@@ -66,7 +82,8 @@ export function loadSamplePages(dir = SAMPLES_DIR): EvalPage[] {
     });
 }
 
-export function loadOwnPages(dir = INJECTED_DIR): OwnPage[] {
+/** Injected pages with their labels and clean originals (the own pages, or another directory of them). */
+export function loadOwnPages(dir = INJECTED_DIR, group: Group = 'own'): OwnPage[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -78,8 +95,13 @@ export function loadOwnPages(dir = INJECTED_DIR): OwnPage[] {
       const text = fs.readFileSync(pagePath, 'utf8');
       const original = fs.readFileSync(path.resolve(dir, file.original), 'utf8');
       const labels = resolveOffsetLabels(text, file, rel(path.join(dir, f)));
-      return { file: rel(pagePath), group: 'own', text, labels, original, control: labels.length === 0 && text === original };
+      return { file: rel(pagePath), group, text, labels, original, control: labels.length === 0 && text === original };
     });
+}
+
+/** The held-out pages: injected like the own pages, from pages written after the rules were tuned. */
+export function loadHeldoutPages(dir = HELDOUT_INJECTED_DIR): OwnPage[] {
+  return loadOwnPages(dir, 'heldout');
 }
 
 /** The checker, or null (with the reason) while app/findings/check.ts does not exist yet. */
@@ -183,7 +205,7 @@ interface Options {
   kind: string | null;
   only: DefectKind[] | null;
   max: number;
-  group: 'samples' | 'own' | null;
+  group: Group | null;
   clean: boolean;
   json: string | null;
   /** Evaluate an empty finding list (the harness and the raw CER alone). */
@@ -209,8 +231,8 @@ function parseArgs(argv: string[]): Options | string {
       else if (a === '--max') o.max = Number.parseInt(value(), 10);
       else if (a === '--group') {
         const g = value();
-        if (g !== 'samples' && g !== 'own') throw new Error('--group is samples or own');
-        o.group = g;
+        if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`--group is ${GROUPS.join(', ')}`);
+        o.group = g as Group;
       } else if (a === '--no-clean') o.clean = false;
       else if (a === '--no-checker') o.noChecker = true;
       else if (a === '--json') o.json = value();
@@ -224,7 +246,7 @@ function parseArgs(argv: string[]): Options | string {
   return o;
 }
 
-const USAGE = 'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own] [--no-clean] [--no-checker] [--json FILE]';
+const USAGE = 'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout] [--no-clean] [--no-checker] [--json FILE]';
 
 function runGroup(checker: Checker | null, pages: readonly EvalPage[], only: DefectKind[] | null): { scores: PageScore[]; findings: CheckFinding[][]; ms: number } {
   const t0 = performance.now();
@@ -239,6 +261,39 @@ function runGroup(checker: Checker | null, pages: readonly EvalPage[], only: Def
   }
   const findings = pages.map((p) => byFile.get(p.file)!);
   return { scores: pages.map((p, i) => scorePage(p, findings[i]!)), findings, ms };
+}
+
+export interface CerRow {
+  group: Group;
+  file: string;
+  control: boolean;
+  raw: CerResult;
+  /** null with --no-clean. */
+  cleaned: CerResult | null;
+}
+
+/** The CER table of one group: a row per page and the group's total (distances summed). */
+export function cerTable(group: Group, rows: readonly CerRow[]): string {
+  const header = `${'page'.padEnd(44)}${'ref'.padStart(6)}${'raw'.padStart(6)}${'raw CER'.padStart(9)}${'clean'.padStart(7)}${'clean CER'.padStart(11)}${'reduction'.padStart(11)}`;
+  const line = (name: string, ref: number, raw: number, cl: number | null): string => {
+    const red = cl === null || raw === 0 ? '-' : `${(((raw - cl) / raw) * 100).toFixed(1)}%`;
+    return `${name.padEnd(44)}${String(ref).padStart(6)}${String(raw).padStart(6)}${pct(raw / ref).padStart(9)}${(cl === null ? '-' : String(cl)).padStart(7)}${(cl === null ? '-' : pct(cl / ref)).padStart(11)}${red.padStart(11)}`;
+  };
+  const sum = (rs: readonly CerRow[], f: (r: CerRow) => number): number => rs.reduce((n, r) => n + f(r), 0);
+  const cleanedAll = rows.every((r) => r.cleaned !== null);
+  const out = [
+    `== character error rate against the clean originals (${GROUP_TITLES[group]}) ==`,
+    'edit distance in UTF-16 code units / reference length; only runs of blank lines normalised (both sides)',
+    header,
+    ...rows.map((r) => line(path.basename(r.file) + (r.control ? ' (control)' : ''), r.raw.referenceLength, r.raw.distance, r.cleaned?.distance ?? null)),
+    '-'.repeat(header.length),
+    line(CER_TOTAL[group], sum(rows, (r) => r.raw.referenceLength), sum(rows, (r) => r.raw.distance), cleanedAll ? sum(rows, (r) => r.cleaned!.distance) : null),
+  ];
+  const controls = rows.filter((r) => r.control);
+  if (controls.length > 0 && cleanedAll) {
+    out.push(`clean controls: ${sum(controls, (r) => r.cleaned!.distance)} characters changed by clean on pages that needed no change`);
+  }
+  return out.join('\n');
 }
 
 function merge(scores: readonly PageScore[]): Map<string, KindScore> {
@@ -258,11 +313,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let samples: EvalPage[];
-  let own: OwnPage[];
+  let samples: EvalPage[] = [];
+  const injectedPages: Record<Group, OwnPage[]> = { samples: [], own: [], heldout: [] };
   try {
-    samples = opts.group === 'own' ? [] : loadSamplePages();
-    own = opts.group === 'samples' ? [] : loadOwnPages();
+    const wanted = (g: Group): boolean => opts.group === null || opts.group === g;
+    if (wanted('samples')) samples = loadSamplePages();
+    if (wanted('own')) injectedPages.own = loadOwnPages();
+    if (wanted('heldout')) injectedPages.heldout = loadHeldoutPages();
   } catch (e) {
     if (e instanceof LabelError) {
       console.error(`label error:\n${e.message}`);
@@ -270,67 +327,57 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  const pages: Record<Group, readonly EvalPage[]> = { samples, own: injectedPages.own, heldout: injectedPages.heldout };
+  const injected = (g: Group): OwnPage[] => injectedPages[g];
+  const present = GROUPS.filter((g) => pages[g].length > 0);
 
   const { checker, note } = opts.noChecker ? { checker: null, note: 'NOTE: --no-checker: evaluating an empty finding list, and the raw pages as the cleaned ones.' } : await loadChecker();
   console.log('Qinggao findings evaluation');
   console.log(note);
-  const count = (pages: readonly EvalPage[], optional: boolean): number => pages.reduce((n, p) => n + p.labels.filter((l) => l.optional === optional).length, 0);
+  const count = (ps: readonly EvalPage[], optional: boolean): number => ps.reduce((n, p) => n + p.labels.filter((l) => l.optional === optional).length, 0);
+  const controls = (g: Group): number => injected(g).filter((p) => p.control).length;
   console.log(
-    `pages: ${samples.length} samples (${count(samples, false)} labels, ${count(samples, true)} optional); ` +
-      `${own.length} own pages (${count(own, false)} labels; ${own.filter((p) => p.control).length} clean controls)`,
+    `pages: ${pages.samples.length} samples (${count(pages.samples, false)} labels, ${count(pages.samples, true)} optional); ` +
+      `${pages.own.length} own pages (${count(pages.own, false)} labels; ${controls('own')} clean controls); ` +
+      `${pages.heldout.length} held-out pages (${count(pages.heldout, false)} labels; ${controls('heldout')} clean controls)`,
   );
   if (opts.only) console.log(`detectors: only ${opts.only.join(', ')}`);
 
-  const s = runGroup(checker, samples, opts.only);
-  const o = runGroup(checker, own, opts.only);
-  if (checker) console.log(`check: samples ${s.ms.toFixed(0)} ms, own pages ${o.ms.toFixed(0)} ms`);
-  const sampleScores = merge(s.scores);
-  const ownScores = merge(o.scores);
-  const total = merge([...s.scores, ...o.scores]);
+  const runs = new Map(GROUPS.map((g) => [g, runGroup(checker, pages[g], opts.only)] as const));
+  const run = (g: Group): ReturnType<typeof runGroup> => runs.get(g)!;
+  if (checker) console.log(`check: ${present.map((g) => `${GROUP_TITLES[g]} ${run(g).ms.toFixed(0)} ms`).join(', ')}`);
+  const groupScores = new Map(GROUPS.map((g) => [g, merge(run(g).scores)] as const));
+  const allScores = GROUPS.flatMap((g) => run(g).scores);
+  const total = merge(allScores);
 
   console.log('');
   console.log('labels/TP/FN count labels; findings/FP/ign count findings (ign: on optional labels only); P = hits/(hits+FP), R = TP/(TP+FN);');
   console.log('fix ok: found labels whose expected fix some matching finding reproduces.');
   console.log('');
-  if (samples.length > 0) console.log(`${scoreTable(`samples (${samples.length} pages)`, sampleScores)}\n`);
-  if (own.length > 0) console.log(`${scoreTable(`own pages (${own.length} pages)`, ownScores)}\n`);
-  if (samples.length > 0 && own.length > 0) console.log(`${scoreTable('total', total)}\n`);
+  const tableTitle = (g: Group): string =>
+    g === 'heldout' ? `${GROUP_TITLES[g]} (${pages[g].length} pages, written after the rules were tuned)` : `${GROUP_TITLES[g]} (${pages[g].length} pages)`;
+  for (const g of present) console.log(`${scoreTable(tableTitle(g), groupScores.get(g)!)}\n`);
+  if (present.length > 1) console.log(`${scoreTable(`total (${present.map((g) => GROUP_TITLES[g]).join(' + ')})`, total)}\n`);
 
-  // CER on own pages.
-  const cerRows: { file: string; control: boolean; raw: CerResult; cleaned: CerResult | null }[] = [];
-  if (own.length > 0) {
+  // CER per injected group, each group cleaned as one corpus (as it was checked).
+  const cerRows: CerRow[] = [];
+  for (const g of present) {
+    const ps = injected(g);
+    if (ps.length === 0) continue;
     let cleaned: string[] | null = null;
     if (opts.clean) {
       const t0 = performance.now();
-      cleaned = checker ? checker.cleanTexts(own.map((p) => ({ file: p.file, text: p.text }))) : own.map((p) => p.text);
-      if (checker) console.log(`clean: ${(performance.now() - t0).toFixed(0)} ms`);
-      if (cleaned.length !== own.length) throw new Error(`cleanTexts returned ${cleaned.length} texts for ${own.length} pages`);
+      cleaned = checker ? checker.cleanTexts(ps.map((p) => ({ file: p.file, text: p.text }))) : ps.map((p) => p.text);
+      if (checker) console.log(`clean (${GROUP_TITLES[g]}): ${(performance.now() - t0).toFixed(0)} ms`);
+      if (cleaned.length !== ps.length) throw new Error(`cleanTexts returned ${cleaned.length} texts for ${ps.length} pages`);
     }
-    own.forEach((p, i) => cerRows.push({ file: p.file, control: p.control, raw: cer(p.text, p.original), cleaned: cleaned ? cer(cleaned[i]!, p.original) : null }));
-    const header = `${'page'.padEnd(44)}${'ref'.padStart(6)}${'raw'.padStart(6)}${'raw CER'.padStart(9)}${'clean'.padStart(7)}${'clean CER'.padStart(11)}${'reduction'.padStart(11)}`;
-    const line = (name: string, ref: number, raw: number, cl: number | null): string => {
-      const red = cl === null || raw === 0 ? '-' : `${(((raw - cl) / raw) * 100).toFixed(1)}%`;
-      return `${name.padEnd(44)}${String(ref).padStart(6)}${String(raw).padStart(6)}${pct(raw / ref).padStart(9)}${(cl === null ? '-' : String(cl)).padStart(7)}${(cl === null ? '-' : pct(cl / ref)).padStart(11)}${red.padStart(11)}`;
-    };
-    console.log('== character error rate against the clean originals (own pages) ==');
-    console.log('edit distance in UTF-16 code units / reference length; only runs of blank lines normalised (both sides)');
-    console.log(header);
-    for (const r of cerRows) console.log(line(path.basename(r.file) + (r.control ? ' (control)' : ''), r.raw.referenceLength, r.raw.distance, r.cleaned?.distance ?? null));
-    const sum = (rows: typeof cerRows, f: (r: (typeof cerRows)[number]) => number): number => rows.reduce((n, r) => n + f(r), 0);
-    const ref = sum(cerRows, (r) => r.raw.referenceLength);
-    const raw = sum(cerRows, (r) => r.raw.distance);
-    const cl = opts.clean ? sum(cerRows, (r) => r.cleaned!.distance) : null;
-    console.log('-'.repeat(header.length));
-    console.log(line('all own pages', ref, raw, cl));
-    const controls = cerRows.filter((r) => r.control);
-    if (controls.length > 0 && opts.clean) {
-      console.log(`clean controls: ${sum(controls, (r) => r.cleaned!.distance)} characters changed by clean on pages that needed no change`);
-    }
+    const rows = ps.map((p, i): CerRow => ({ group: g, file: p.file, control: p.control, raw: cer(p.text, p.original), cleaned: cleaned ? cer(cleaned[i]!, p.original) : null }));
+    cerRows.push(...rows);
+    console.log(cerTable(g, rows));
     console.log('');
   }
 
   // Misses and false alarms.
-  const allScores = [...s.scores, ...o.scores];
   const misses = allScores.flatMap((x) => x.misses);
   const alarms = allScores.flatMap((x) => x.falseAlarms);
   const wrongFixes = allScores.flatMap((x) => x.wrongFixes);
@@ -359,10 +406,11 @@ export async function main(argv: string[]): Promise<number> {
       Object.fromEntries([...m].map(([k, v]) => [k, { ...v, precision: precision(v), recall: recall(v) }]));
     const out = {
       checker: checker !== null,
-      samples: obj(sampleScores),
-      own: obj(ownScores),
+      samples: obj(groupScores.get('samples')!),
+      own: obj(groupScores.get('own')!),
+      heldout: obj(groupScores.get('heldout')!),
       total: obj(total),
-      cer: cerRows.map((r) => ({ file: r.file, control: r.control, reference: r.raw.referenceLength, raw: r.raw.distance, cleaned: r.cleaned?.distance ?? null })),
+      cer: cerRows.map((r) => ({ group: r.group, file: r.file, control: r.control, reference: r.raw.referenceLength, raw: r.raw.distance, cleaned: r.cleaned?.distance ?? null })),
     };
     fs.writeFileSync(opts.json, `${JSON.stringify(out, null, 2)}\n`);
     console.log(`\nwrote ${opts.json}`);

@@ -1,15 +1,22 @@
 /*
- * inject-defects: turns the clean pages in test/fixtures/findings/clean/ into OCR-like pages with
- * known defects, for the findings evaluation (scripts/eval-findings.ts).
+ * inject-defects: turns clean pages into OCR-like pages with known defects, for the findings
+ * evaluation (scripts/eval-findings.ts). Two sets, each a clean/ + injected/ directory pair with its
+ * own fixed seed (SETS):
+ * - own:     test/fixtures/findings/clean/ -> test/fixtures/findings/injected/ (seed 20251123);
+ * - heldout: test/fixtures/findings/heldout/clean/ -> test/fixtures/findings/heldout/injected/
+ *            (seed 20251207): pages written after the detectors were tuned, never to be tuned on.
  *
- *   tsx scripts/inject-defects.ts            regenerate test/fixtures/findings/injected/
- *   tsx scripts/inject-defects.ts --out DIR  write somewhere else
- *   tsx scripts/inject-defects.ts --check    regenerate in memory; exit 1 if the committed files differ
+ *   tsx scripts/inject-defects.ts                       regenerate both sets
+ *   tsx scripts/inject-defects.ts --set own|heldout     regenerate one set
+ *   tsx scripts/inject-defects.ts --set S --out DIR     write set S somewhere else
+ *   tsx scripts/inject-defects.ts --check [--set S]     regenerate in memory; exit 1 if the committed
+ *                                                       files of either set (or of S) differ
  *
- * For every clean page <name>.txt it writes injected/<name>.txt (the damaged page) and
+ * For every clean page <name>.txt of a set it writes injected/<name>.txt (the damaged page) and
  * injected/<name>.labels.json (the exact span of every injected defect, as UTF-16 offsets into the
  * damaged page, with the kind, the expected fix and the flagged text). The run is deterministic:
- * a fixed seed, a seeded PRNG per page, no clock, no Math.random, a fixed file order.
+ * a fixed seed, a seeded PRNG per page, no clock, no Math.random, a fixed file order. A page's
+ * cross-page dup_fragment copies come from the other clean pages of its own set only.
  *
  * CONVENTIONS — what the clean original (the CER reference) is, and what each label covers
  * ---------------------------------------------------------------------------------------------
@@ -52,7 +59,8 @@
  * - char_error: a character replaced by a look-alike (己/已, 未/末, 間/問 …), or a character
  *   dropped. Span: the wrong character, or for a drop the character right after the gap. Fix: the
  *   right character (for a drop: the dropped character followed by the one after the gap).
- * Two pages (CONTROL_PAGES) are copied unchanged with empty labels, to catch false alarms.
+ * Two pages of the own set (CONTROL_PAGES) are copied unchanged with empty labels, to catch false
+ * alarms; the held-out set has no controls (every page is injected).
  * Labels never overlap one another except where one contains the other (a caption group inside a
  * broken_paragraph gap).
  */
@@ -71,6 +79,24 @@ const REPO_ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.re
 export const CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/clean');
 export const INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/injected');
 export const SEED = 20_251_123;
+export const HELDOUT_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/clean');
+export const HELDOUT_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/injected');
+export const HELDOUT_SEED = 20_251_207;
+
+export type SetName = 'own' | 'heldout';
+
+export interface FixtureSet {
+  name: SetName;
+  cleanDir: string;
+  injectedDir: string;
+  seed: number;
+}
+
+/** The fixture sets, in the order they are generated and checked. */
+export const SETS: Readonly<Record<SetName, FixtureSet>> = {
+  own: { name: 'own', cleanDir: CLEAN_DIR, injectedDir: INJECTED_DIR, seed: SEED },
+  heldout: { name: 'heldout', cleanDir: HELDOUT_CLEAN_DIR, injectedDir: HELDOUT_INJECTED_DIR, seed: HELDOUT_SEED },
+};
 /** Clean pages copied without injection (false-alarm controls). */
 export const CONTROL_PAGES: ReadonlySet<string> = new Set(['own_06_lancheng_simp', 'own_07_liantang_trad']);
 
@@ -348,6 +374,11 @@ const EXTRA_PLAN: Record<string, readonly Op[]> = {
   own_04_songyuan_simp: ['stray_space_number', 'stray_space_number', 'broken_single', 'char_error_drop'],
   own_05_qingya_md_trad: ['dup_fragment_end', 'mixed_script', 'latin_leak'],
   own_08_linxi_simp: ['broken_plain', 'dup_adjacent_char', 'halfwidth_one', 'char_error_swap'],
+  // The held-out set.
+  heldout_01_dongao_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'stray_space_number'],
+  heldout_02_zhechuan_simp: ['halfwidth_paragraph', 'dup_adjacent_word', 'char_error_swap'],
+  heldout_03_tongxi_trad: ['mixed_script', 'broken_plain', 'latin_leak', 'char_error_drop'],
+  heldout_04_dongshan_md_trad: ['dup_fragment_end', 'dup_adjacent_char', 'broken_single', 'halfwidth_one'],
 };
 
 class PageInjector {
@@ -834,37 +865,76 @@ export function writeInjected(outDir: string, pages: readonly InjectedPage[]): v
   for (const [file, content] of renderFiles(pages)) fs.writeFileSync(path.join(outDir, file), content);
 }
 
+/** The set's pages as generated now. */
+export function injectSet(set: FixtureSet): InjectedPage[] {
+  return injectAll(set.cleanDir, set.seed);
+}
+
+/**
+ * The files of a set that differ from what the script generates (or are missing), and committed
+ * files it would not write, as paths relative to the repository root.
+ */
+export function staleFiles(set: FixtureSet, pages: readonly InjectedPage[] = injectSet(set)): string[] {
+  const files = renderFiles(pages);
+  const stale = [...files].filter(([file, content]) => {
+    const p = path.join(set.injectedDir, file);
+    return !fs.existsSync(p) || fs.readFileSync(p, 'utf8') !== content;
+  }).map(([file]) => file);
+  const extra = fs.existsSync(set.injectedDir) ? fs.readdirSync(set.injectedDir).filter((f) => !files.has(f)) : [];
+  return [...stale, ...extra].sort().map((f) => path.relative(REPO_ROOT, path.join(set.injectedDir, f)));
+}
+
+const USAGE = 'usage: tsx scripts/inject-defects.ts [--set own|heldout] [--out DIR] [--check]';
+
 function main(argv: string[]): number {
-  let outDir = INJECTED_DIR;
+  let outDir: string | null = null;
   let check = false;
+  let only: SetName | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') outDir = path.resolve(argv[++i] ?? '');
     else if (a === '--check') check = true;
-    else {
-      console.error(`unknown argument ${a}\nusage: tsx scripts/inject-defects.ts [--out DIR] [--check]`);
+    else if (a === '--set') {
+      const v = argv[++i];
+      if (v !== 'own' && v !== 'heldout') {
+        console.error(`--set is own or heldout\n${USAGE}`);
+        return 2;
+      }
+      only = v;
+    } else {
+      console.error(`unknown argument ${a}\n${USAGE}`);
       return 2;
     }
   }
-  const pages = injectAll();
+  if (outDir !== null && (only === null || check)) {
+    console.error(`--out needs one --set, and no --check\n${USAGE}`);
+    return 2;
+  }
+  const sets = only ? [SETS[only]] : Object.values(SETS);
   if (check) {
-    const stale = [...renderFiles(pages)].filter(([file, content]) => {
-      const p = path.join(INJECTED_DIR, file);
-      return !fs.existsSync(p) || fs.readFileSync(p, 'utf8') !== content;
-    });
-    for (const [file] of stale) console.error(`stale: ${path.relative(REPO_ROOT, path.join(INJECTED_DIR, file))}`);
-    if (stale.length > 0) {
-      console.error('run: tsx scripts/inject-defects.ts');
+    let failed = false;
+    for (const set of sets) {
+      const pages = injectSet(set);
+      const stale = staleFiles(set, pages);
+      for (const file of stale) console.error(`stale: ${file}`);
+      if (stale.length > 0) failed = true;
+      else console.log(`${set.name}: ${pages.length} injected pages up to date (${path.relative(REPO_ROOT, set.injectedDir)})`);
+    }
+    if (failed) {
+      console.error(`run: tsx scripts/inject-defects.ts${only ? ` --set ${only}` : ''}`);
       return 1;
     }
-    console.log(`${pages.length} injected pages up to date`);
     return 0;
   }
-  writeInjected(outDir, pages);
-  const counts = new Map<string, number>();
-  for (const p of pages) for (const l of p.labels.labels) counts.set(l.type, (counts.get(l.type) ?? 0) + 1);
-  console.log(`wrote ${pages.length} pages to ${path.relative(process.cwd(), outDir) || '.'}`);
-  for (const [k, n] of [...counts].sort()) console.log(`  ${k.padEnd(22)} ${n}`);
+  for (const set of sets) {
+    const pages = injectSet(set);
+    const dir = outDir ?? set.injectedDir;
+    writeInjected(dir, pages);
+    const counts = new Map<string, number>();
+    for (const p of pages) for (const l of p.labels.labels) counts.set(l.type, (counts.get(l.type) ?? 0) + 1);
+    console.log(`${set.name}: wrote ${pages.length} pages to ${path.relative(process.cwd(), dir) || '.'}`);
+    for (const [k, n] of [...counts].sort()) console.log(`  ${k.padEnd(22)} ${n}`);
+  }
   return 0;
 }
 

@@ -17,8 +17,21 @@ import {
   type SampleLabelFile,
 } from '../../scripts/eval/labels.js';
 import { findingMatchesLabel, scorePage, spansOverlap, type EvalPage } from '../../scripts/eval/match.js';
-import { loadChecker, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
-import { CLEAN_DIR, CONTROL_PAGES, INJECTED_DIR, injectAll, renderFiles, writeInjected } from '../../scripts/inject-defects.js';
+import { cerTable, loadChecker, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
+import {
+  CLEAN_DIR,
+  CONTROL_PAGES,
+  HELDOUT_CLEAN_DIR,
+  HELDOUT_INJECTED_DIR,
+  INJECTED_DIR,
+  SETS,
+  injectAll,
+  injectSet,
+  readCleanPages,
+  renderFiles,
+  staleFiles,
+  writeInjected,
+} from '../../scripts/inject-defects.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const SAMPLES_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/samples');
@@ -244,47 +257,90 @@ describe('inject-defects', () => {
     for (const [f, content] of files) expect(content, f).toBe(fs.readFileSync(path.join(INJECTED_DIR, f), 'utf8'));
   }, 60_000);
 
-  it('labels every injected defect with the exact span text, and leaves the controls clean', () => {
-    const labelFiles = fs.readdirSync(INJECTED_DIR).filter((f) => f.endsWith('.labels.json'));
-    expect(labelFiles.length).toBeGreaterThanOrEqual(8);
-    const kinds = new Map<string, number>();
-    for (const f of labelFiles) {
-      const file = readJson<InjectedLabelFile>(path.join(INJECTED_DIR, f));
-      const text = fs.readFileSync(path.join(INJECTED_DIR, file.page), 'utf8');
-      const original = fs.readFileSync(path.join(INJECTED_DIR, file.original), 'utf8');
-      const name = f.replace('.labels.json', '');
-      expect(path.resolve(INJECTED_DIR, file.original)).toBe(path.join(CLEAN_DIR, `${name}.txt`));
-      for (const l of file.labels) {
-        expect(text.slice(l.start, l.end), `${f} ${l.type} at ${l.start}`).toBe(l.text);
-        kinds.set(l.type, (kinds.get(l.type) ?? 0) + 1);
-        if (l.type === 'stray_space') expect(l.text).toMatch(/^ +$/);
-        if (l.type === 'halfwidth_punct') expect(l.text).toMatch(/^[,:;()!?]$/);
-        if (l.type === 'latin_leak') expect(l.text).toMatch(/^[a-z]+$/);
-        if (l.type === 'dup_adjacent') expect(text.slice(l.start - l.text.length, l.start)).toBe(l.text);
-        if (l.type === 'dup_fragment') expect(l.text.length).toBeGreaterThanOrEqual(8);
-      }
-      expect(() => resolveOffsetLabels(text, file, f)).not.toThrow();
-      if (CONTROL_PAGES.has(name)) {
-        expect(file.labels).toEqual([]);
-        expect(text).toBe(original);
-      } else {
-        expect(file.labels.length).toBeGreaterThan(10);
-        expect(text).not.toBe(original);
-        // Undoing every label that has a string fix leaves only the moved blocks to account for:
-        // what remains of the difference to the original is at most the moved text, twice.
-        let undone = text;
-        for (const l of [...file.labels].filter((x) => x.fix !== null).sort((x, y) => y.start - x.start)) {
-          undone = undone.slice(0, l.start) + l.fix + undone.slice(l.end);
-        }
-        const moved = file.labels.filter((x) => x.fix === null).reduce((n, x) => n + 2 * (x.end - x.start), 0);
-        expect(editDistance(normalizeBlankLines(undone), normalizeBlankLines(original)), f).toBeLessThanOrEqual(moved);
-        expect(cer(text, original).distance).toBeGreaterThan(cer(undone, original).distance);
-      }
-    }
-    for (const k of ['dup_fragment', 'dup_adjacent', 'broken_paragraph', 'interleaved_caption', 'misordered_paragraph', 'mixed_script', 'halfwidth_punct', 'stray_space', 'latin_leak', 'char_error']) {
-      expect(kinds.get(k) ?? 0, k).toBeGreaterThanOrEqual(5);
-    }
+  it('keeps the held-out set apart: its own directories and seed, its committed files current', () => {
+    expect(SETS.own).toMatchObject({ cleanDir: CLEAN_DIR, injectedDir: INJECTED_DIR });
+    expect(SETS.heldout).toMatchObject({ cleanDir: HELDOUT_CLEAN_DIR, injectedDir: HELDOUT_INJECTED_DIR });
+    expect(SETS.heldout.seed).not.toBe(SETS.own.seed);
+    // injectAll() without arguments is the own set, as before.
+    expect(renderFiles(injectSet(SETS.own))).toEqual(renderFiles(injectAll()));
+    for (const set of Object.values(SETS)) expect(staleFiles(set), set.name).toEqual([]);
+    const held = injectSet(SETS.heldout);
+    expect(held.map((p) => p.name)).toEqual([...readCleanPages(HELDOUT_CLEAN_DIR).keys()]);
+    expect(held.length).toBeGreaterThanOrEqual(4);
+    for (const p of held) expect(p.labels.seed).toBe(SETS.heldout.seed);
   }, 60_000);
+
+  it('writes held-out pages that share no long run with the pages the rules were tuned on', () => {
+    // The held-out originals must be new text: no run of 12 characters (banners and Markdown
+    // markup included) in common with the own clean pages or the sample pages.
+    const tuned = [...readCleanPages(CLEAN_DIR).values(), ...fs.readdirSync(path.join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(REPO_ROOT, 'seeds', f), 'utf8'))];
+    const N = 12;
+    const runs = new Set<string>();
+    for (const t of tuned) for (let i = 0; i + N <= t.length; i++) runs.add(t.slice(i, i + N));
+    for (const [name, text] of readCleanPages(HELDOUT_CLEAN_DIR)) {
+      const shared: string[] = [];
+      for (let i = 0; i + N <= text.length; i++) if (!text.slice(i, i + N).includes('\n') && runs.has(text.slice(i, i + N))) shared.push(text.slice(i, i + N));
+      expect(shared, name).toEqual([]);
+    }
+  });
+
+  it('copies cross-page fragments of the held-out set from held-out pages only', () => {
+    const clean = readCleanPages(HELDOUT_CLEAN_DIR);
+    let copies = 0;
+    for (const p of injectSet(SETS.heldout)) {
+      for (const l of p.labels.labels.filter((x) => x.type === 'dup_fragment' && x.note === 'copied from another page')) {
+        copies++;
+        const sources = [...clean].filter(([n, t]) => n !== p.name && t.includes(l.text)).map(([n]) => n);
+        expect(sources.length, `${p.name}: ${l.text}`).toBeGreaterThan(0);
+      }
+    }
+    expect(copies).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+
+  for (const set of Object.values(SETS)) {
+    it(`labels every injected defect of the ${set.name} set with the exact span text, and leaves the controls clean`, () => {
+      const dir = set.injectedDir;
+      const labelFiles = fs.readdirSync(dir).filter((f) => f.endsWith('.labels.json'));
+      expect(labelFiles.length).toBeGreaterThanOrEqual(set.name === 'own' ? 8 : 4);
+      const kinds = new Map<string, number>();
+      for (const f of labelFiles) {
+        const file = readJson<InjectedLabelFile>(path.join(dir, f));
+        const text = fs.readFileSync(path.join(dir, file.page), 'utf8');
+        const original = fs.readFileSync(path.join(dir, file.original), 'utf8');
+        const name = f.replace('.labels.json', '');
+        expect(path.resolve(dir, file.original)).toBe(path.join(set.cleanDir, `${name}.txt`));
+        for (const l of file.labels) {
+          expect(text.slice(l.start, l.end), `${f} ${l.type} at ${l.start}`).toBe(l.text);
+          kinds.set(l.type, (kinds.get(l.type) ?? 0) + 1);
+          if (l.type === 'stray_space') expect(l.text).toMatch(/^ +$/);
+          if (l.type === 'halfwidth_punct') expect(l.text).toMatch(/^[,:;()!?]$/);
+          if (l.type === 'latin_leak') expect(l.text).toMatch(/^[a-z]+$/);
+          if (l.type === 'dup_adjacent') expect(text.slice(l.start - l.text.length, l.start)).toBe(l.text);
+          if (l.type === 'dup_fragment') expect(l.text.length).toBeGreaterThanOrEqual(8);
+        }
+        expect(() => resolveOffsetLabels(text, file, f)).not.toThrow();
+        if (CONTROL_PAGES.has(name)) {
+          expect(file.labels).toEqual([]);
+          expect(text).toBe(original);
+        } else {
+          expect(file.labels.length).toBeGreaterThan(10);
+          expect(text).not.toBe(original);
+          // Undoing every label that has a string fix leaves only the moved blocks to account for:
+          // what remains of the difference to the original is at most the moved text, twice.
+          let undone = text;
+          for (const l of [...file.labels].filter((x) => x.fix !== null).sort((x, y) => y.start - x.start)) {
+            undone = undone.slice(0, l.start) + l.fix + undone.slice(l.end);
+          }
+          const moved = file.labels.filter((x) => x.fix === null).reduce((n, x) => n + 2 * (x.end - x.start), 0);
+          expect(editDistance(normalizeBlankLines(undone), normalizeBlankLines(original)), f).toBeLessThanOrEqual(moved);
+          expect(cer(text, original).distance).toBeGreaterThan(cer(undone, original).distance);
+        }
+      }
+      for (const k of ['dup_fragment', 'dup_adjacent', 'broken_paragraph', 'interleaved_caption', 'misordered_paragraph', 'mixed_script', 'halfwidth_punct', 'stray_space', 'latin_leak', 'char_error']) {
+        expect(kinds.get(k) ?? 0, k).toBeGreaterThanOrEqual(set.name === 'own' ? 5 : 4);
+      }
+    }, 60_000);
+  }
 });
 
 describe('eval-findings', () => {
@@ -294,6 +350,10 @@ describe('eval-findings', () => {
     expect(samples.map((p) => p.file)).toEqual(fs.readdirSync(path.join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`));
     expect(own.length).toBeGreaterThanOrEqual(8);
     expect(own.filter((p) => p.control)).toHaveLength(2);
+    expect(own.every((p) => p.group === 'own')).toBe(true);
+    const heldout = loadHeldoutPages();
+    expect(heldout.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
+    expect(heldout.every((p) => p.group === 'heldout' && p.file.startsWith('test/fixtures/findings/heldout/injected/') && !p.control && p.labels.length > 10)).toBe(true);
     const missing = await loadChecker(new URL('../app/findings/no-such-checker.js', pathToFileURL(path.join(REPO_ROOT, 'scripts', 'x.ts'))));
     expect(missing.checker).toBeNull();
     expect(missing.note).toMatch(/does not exist yet/);
@@ -313,5 +373,43 @@ describe('eval-findings', () => {
     expect(out).toMatch(/^halfwidth_punct\s+\d+\s+0\s+\d+/m);
     expect(out).toMatch(/^all own pages .* 0\.0%$/m); // cleaned = raw: no reduction
     expect(out).toMatch(/-- dup_fragment: \d+ missed, 0 false alarms/);
+    // The held-out pages: a table and a CER section of their own, and part of the total.
+    expect(out).toMatch(/== held-out pages \(4 pages, written after the rules were tuned\) ==/);
+    expect(out).toMatch(/== character error rate against the clean originals \(held-out pages\) ==/);
+    expect(out).toMatch(/^all held-out pages .* 0\.0%$/m);
+    const labelsOf = (title: RegExp): number => Number(new RegExp(`${title.source}[^]*?\\nall kinds\\s+(\\d+)`).exec(out)?.[1]);
+    expect(labelsOf(/== held-out pages /)).toBeGreaterThan(50);
+    expect(labelsOf(/== total \(samples \+ own pages \+ held-out pages\) ==/)).toBe(labelsOf(/== samples /) + labelsOf(/== own pages /) + labelsOf(/== held-out pages /));
+  });
+
+  it('evaluates one group with --group', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+    try {
+      expect(await main(['--no-checker', '--group', 'heldout', '--max', '0'])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const out = lines.join('\n');
+    expect(out).toMatch(/== held-out pages \(4 pages, written after the rules were tuned\) ==/);
+    expect(out).not.toMatch(/== (samples|own pages|total)/);
+    expect(out).not.toMatch(/\(own pages\) ==/);
+  });
+
+  it('prints a CER table per group with the group total', () => {
+    const row = (file: string, raw: number, cleaned: number | null, control = false) => ({
+      group: 'heldout' as const,
+      file,
+      control,
+      raw: { distance: raw, referenceLength: 100, cer: raw / 100 },
+      cleaned: cleaned === null ? null : { distance: cleaned, referenceLength: 100, cer: cleaned / 100 },
+    });
+    const table = cerTable('heldout', [row('a/p1.txt', 10, 4), row('a/p2.txt', 0, 1, true)]);
+    expect(table).toMatch(/^== character error rate against the clean originals \(held-out pages\) ==$/m);
+    expect(table).toMatch(/^p1\.txt\s+100\s+10\s+10\.0%\s+4\s+4\.0%\s+60\.0%$/m);
+    expect(table).toMatch(/^p2\.txt \(control\)\s+100\s+0\s+0\.0%\s+1\s+1\.0%\s+-$/m);
+    expect(table).toMatch(/^all held-out pages\s+200\s+10\s+5\.0%\s+5\s+2\.5%\s+50\.0%$/m);
+    expect(table).toMatch(/^clean controls: 1 characters changed/m);
+    expect(cerTable('heldout', [row('a/p1.txt', 10, null)])).toMatch(/^all held-out pages\s+100\s+10\s+10\.0%\s+-\s+-\s+-$/m);
   });
 });
