@@ -8,7 +8,7 @@ import { callApi } from './harness.js';
 
 /*
  * What the desk's end-to-end tests share: finding things on the page by the UI's data-testids,
- * explicit waits (expect.poll on what the page shows; the one fixed wait is pastUndoWindow's), and
+ * explicit waits (expect.poll on what the page shows, never a fixed wait), and
  * choosing which of the imported sample articles a test works on (from the API, so no test
  * hard-codes an id).
  */
@@ -69,16 +69,6 @@ export function toast(page: Page, text: string | RegExp): Locator {
   return byTestId(page, 'toast').filter({ hasText: text }).last();
 }
 
-/**
- * The workspace takes an undo or redo asked within 150 ms of the previous one as the same request
- * (the desktop menu's accelerator and the key both ask): a test's next undo or redo, when the
- * previous one finished sooner than that, must wait out the rest of the window.
- */
-export async function pastUndoWindow(page: Page, askedAt: number): Promise<void> {
-  const rest = askedAt + 150 + 100 - Date.now();
-  if (rest > 0) await page.waitForTimeout(rest);
-}
-
 /** Shows the library (from an article, through the top bar) with no filter. */
 export async function showLibrary(page: Page): Promise<void> {
   if (!(await byTestId(page, 'library-view').isVisible())) await byTestId(page, 'nav-library').click();
@@ -136,9 +126,19 @@ export interface ReviewPlan {
   reject: Finding;
 }
 
+/** Two findings whose first fixes replace text in two different blocks of one article. */
+export interface TwoFixesPlan {
+  article: ArticleDetail;
+  /** Its open findings (all fit the virtualised panel). */
+  findings: Finding[];
+  fixes: { finding: Finding; text: { blockId: number; before: string; after: string } }[];
+}
+
 export interface LibraryPlan {
   articles: ArticleListItem[];
   review: ReviewPlan;
+  /** Accepted twice, then undone and redone with quick double presses. */
+  twoFixes: TwoFixesPlan;
   /** An article of several blocks to split and merge back. */
   restructure: ArticleDetail;
   /** Open findings per article id. */
@@ -174,5 +174,21 @@ export async function planFromLibrary(serve: ServeProcess): Promise<LibraryPlan>
   const candidate = articles.find((a) => a.id !== review.article.id && a.blockCount >= 6);
   if (!candidate) throw new Error('no sample article has six blocks or more to split');
   const restructure = await callApi<ArticleDetail>(serve, 'getArticle', { id: candidate.id });
-  return { articles, review, restructure, openFindings };
+
+  let twoFixes: TwoFixesPlan | null = null;
+  for (const item of articles) {
+    const mine = byArticle.get(item.id) ?? [];
+    if (item.id === review.article.id || item.id === restructure.id || mine.length < 2 || mine.length > 6) continue;
+    const article = await callApi<ArticleDetail>(serve, 'getArticle', { id: item.id });
+    const fixes: TwoFixesPlan['fixes'] = [];
+    for (const finding of inReadingOrder(article, mine)) {
+      const text = applySimpleFix(article, finding);
+      if (text && !fixes.some((f) => f.text.blockId === text.blockId)) fixes.push({ finding, text });
+    }
+    if (fixes.length < 2) continue;
+    twoFixes = { article, findings: mine, fixes: fixes.slice(0, 2) };
+    break;
+  }
+  if (!twoFixes) throw new Error('no other sample article has two simple fixes in two blocks: the samples or the detectors changed');
+  return { articles, review, restructure, twoFixes, openFindings };
 }

@@ -12,6 +12,7 @@ import type { RefusalReason } from '../editor/blocks/index.js';
 import { inReadingOrder, stepFinding } from '../lib/findingNav.js';
 import { ARTICLE_STATUS_NAMES, BLOCK_CLASS_NAMES } from '../lib/kinds.js';
 import { inferChangeKind } from '../lib/revisions.js';
+import { StepQueue } from '../lib/stepQueue.js';
 import type { ShortcutId } from '../lib/shortcuts.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { Menu, type MenuItem } from '../ui/Menu.js';
@@ -219,26 +220,39 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
 
   // ---- structure and status -------------------------------------------------------------------
 
-  // The desktop menu's accelerator and the key itself can both ask within a moment: once is meant.
-  const lastUndoRequest = useRef(0);
-  const undoOrRedo = (action: 'undo' | 'redo') => {
-    const now = performance.now();
-    if (now - lastUndoRequest.current < 150) return;
-    lastUndoRequest.current = now;
-    void operate(() => (action === 'undo' ? api.undo({ articleId }) : api.redo({ articleId })), {
+  /*
+   * Every undo or redo press is one step, run after the previous step has finished: two quick
+   * Ctrl+Z are two steps undone. Each press arrives here once: the app's key handler takes
+   * Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y in the editor and prevents the key's default, so neither the
+   * browser's own undo (beforeinput historyUndo, which Lexical turns into UNDO_COMMAND) nor the
+   * desktop menu's accelerator (Electron runs those only for keys the page left unhandled) asks
+   * again; those reach here only when the key handler did not take the key.
+   */
+  const runRevisionStep = async (action: 'undo' | 'redo'): Promise<boolean> => {
+    let nothingTo = false;
+    const revision = await operate(() => (action === 'undo' ? api.undo({ articleId }) : api.redo({ articleId })), {
       queueWhenBusy: true,
-      done: (revision) => {
-        const kind = inferChangeKind(revision);
-        const what = kind === 'other' ? revisionKindLabel(t, revision) : t(`revisionKind.${kind}`);
+      done: (result) => {
+        const kind = inferChangeKind(result);
+        const what = kind === 'other' ? revisionKindLabel(t, result) : t(`revisionKind.${kind}`);
         notify({ kind: 'info', text: t(action === 'undo' ? 'toast.undone' : 'toast.redone', { what }) });
       },
       refused: (err) => {
         if (!isNothingTo(err, action)) return false;
+        nothingTo = true;
         notify({ kind: 'info', text: t(action === 'undo' ? 'toast.nothingToUndo' : 'toast.nothingToRedo') });
         return true;
       },
-    }).then(afterOperation);
+    });
+    afterOperation();
+    // "Nothing to undo" is an answer, not a failure: a press after it still runs.
+    return revision !== undefined || nothingTo;
   };
+  const latestRevisionStep = useRef(runRevisionStep);
+  latestRevisionStep.current = runRevisionStep;
+  const revisionSteps = useMemo(() => new StepQueue<'undo' | 'redo'>((action) => latestRevisionStep.current(action)), []);
+  useEffect(() => () => revisionSteps.clear(), [revisionSteps]);
+  const undoOrRedo = useCallback((action: 'undo' | 'redo') => revisionSteps.push(action), [revisionSteps]);
 
   const setStatus = (status: ArticleStatus) => {
     if (!article || article.status === status) return;

@@ -256,66 +256,90 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
     // refreshAnnotations is stable for the article's life.
   }, [api, articleId, highlights, serverText]);
 
+  const isBusy = useCallback(() => busyRef.current, []);
+
   const flush = useCallback(async () => {
     await editorRef.current?.flush();
     await queue.idle();
     return !autosave.hasUnsaved;
   }, [autosave, queue]);
 
-  // The operation running now, so another can wait for it (queueWhenBusy).
-  const running = useRef<Promise<unknown>>(Promise.resolve());
+  // Operations take turns: `turn` settles when the last one admitted has released the text, and
+  // `admitted` counts those running or waiting (queueWhenBusy), so the desk stays busy until the
+  // last of them is done and none of them can be skipped.
+  const turn = useRef<Promise<void>>(Promise.resolve());
+  const admitted = useRef(0);
+
+  // After an operation the findings, tags and comments are fetched again; while another waits
+  // its turn (a second undo pressed quickly), only once the last of them is done.
+  const checkPending = useRef(false);
+  const checkAgain = useCallback(
+    async (changed: boolean) => {
+      if (changed) checkPending.current = true;
+      if (!checkPending.current || admitted.current > 0) return;
+      checkPending.current = false;
+      await Promise.all([refreshFindings(), refreshAnnotations()]);
+    },
+    [refreshAnnotations, refreshFindings],
+  );
 
   const operate = useCallback(
     async <T,>(run: () => Promise<T>, options: OperateOptions<T> = {}): Promise<T | undefined> => {
-      if (busyRef.current) {
-        if (!options.queueWhenBusy) {
-          notify({ kind: 'info', text: t('refused.busy') });
-          return undefined;
-        }
-        await running.current.catch(() => undefined);
-        if (busyRef.current) return undefined; // another queued operation got there first
+      if (admitted.current > 0 && !options.queueWhenBusy) {
+        notify({ kind: 'info', text: t('refused.busy') });
+        return undefined;
       }
+      admitted.current++;
       busyRef.current = true;
       setBusy(true);
+      const previous = turn.current;
+      let endTurn!: () => void;
+      turn.current = new Promise<void>((resolve) => (endTurn = resolve));
+      let released = false;
       const release = () => {
-        busyRef.current = false;
-        setBusy(false);
-      };
-      const work = (async () => {
-        try {
-          await flush();
-          const result = await queue.run(run);
-          forgetPrefetched();
-          options.done?.(result);
-          const revision = revisionOf(result);
-          if (revision) latest.current.onArticlesTouched(revision.articles, true);
-          if (options.reload !== false) {
-            try {
-              const fresh = await queue.run(() => api.getArticle({ id: articleId }));
-              applyArticle(fresh);
-            } catch (err) {
-              if (isGone(err)) {
-                release();
-                latest.current.onGone(revision?.articles.filter((id) => id !== articleId) ?? []);
-                return result;
-              }
-              throw err;
-            }
-          }
-          // The text is in step: typing may go on while the findings are checked again.
-          release();
-          await Promise.all([refreshFindings(), refreshAnnotations()]);
-          return result;
-        } catch (err) {
-          release();
-          if (!(options.refused?.(err) ?? false)) notify({ kind: 'error', text: describeError(t, err) });
-          return undefined;
+        if (released) return;
+        released = true;
+        admitted.current--;
+        if (admitted.current === 0) {
+          busyRef.current = false;
+          setBusy(false);
         }
-      })();
-      running.current = work;
-      return work;
+        endTurn();
+      };
+      await previous;
+      try {
+        await flush();
+        const result = await queue.run(run);
+        forgetPrefetched();
+        options.done?.(result);
+        const revision = revisionOf(result);
+        if (revision) latest.current.onArticlesTouched(revision.articles, true);
+        if (options.reload !== false) {
+          try {
+            const fresh = await queue.run(() => api.getArticle({ id: articleId }));
+            applyArticle(fresh);
+          } catch (err) {
+            if (isGone(err)) {
+              release();
+              latest.current.onGone(revision?.articles.filter((id) => id !== articleId) ?? []);
+              return result;
+            }
+            throw err;
+          }
+        }
+        // The text is in step: typing (or the next operation waiting its turn) may go on while
+        // the findings are checked again.
+        release();
+        await checkAgain(true);
+        return result;
+      } catch (err) {
+        release();
+        if (!(options.refused?.(err) ?? false)) notify({ kind: 'error', text: describeError(t, err) });
+        void checkAgain(false);
+        return undefined;
+      }
     },
-    [api, applyArticle, articleId, flush, notify, queue, refreshAnnotations, refreshFindings, t],
+    [api, applyArticle, articleId, checkAgain, flush, notify, queue, t],
   );
 
   return {
@@ -334,7 +358,7 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
     comments,
     annotationsLoading,
     editorRef,
-    isBusy: () => busyRef.current,
+    isBusy,
     reload,
     refreshFindings,
     refreshAnnotations,
