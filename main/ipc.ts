@@ -30,7 +30,11 @@ export type HandleFunction = (channel: string, listener: IpcInvokeListener) => v
 
 export interface ApiIpcOptions {
   handle: HandleFunction;
-  library: Library;
+  /**
+   * The library every call works on: a fixed one, or a getter read on each call (the desktop app
+   * can switch libraries, and a handler must never keep serving a closed one).
+   */
+  library: Library | (() => Library);
   /** Refuses calls from frames that are not our renderer (e.g. anything navigated elsewhere). */
   isTrustedSender?: (event: IpcInvokeEvent) => boolean;
   /** Told about failures that are bugs rather than refusals; the caller only sees the message. */
@@ -38,8 +42,9 @@ export interface ApiIpcOptions {
   /**
    * Runs startJob's jobs (worker threads with their own connection). Pass one made with the
    * library's nativeBinding when there is one; otherwise the library's default runner is used.
+   * A getter is read on each call, like `library`'s.
    */
-  jobs?: JobRunner;
+  jobs?: JobRunner | (() => JobRunner | undefined);
 }
 
 // Keeps the reply's code list in step with ApiError's: a new code there is a type error here.
@@ -51,7 +56,9 @@ function failure(code: ApiErrorCode, message: string): ApiReply {
 
 /** Registers the single API handler: `invoke(API_CHANNEL, method, input)` → ApiReply. */
 export function registerApiIpc(options: ApiIpcOptions): void {
-  const { handle, library, isTrustedSender, onInternalError, jobs } = options;
+  const { handle, library, jobs, isTrustedSender, onInternalError } = options;
+  const currentLibrary = typeof library === 'function' ? library : () => library;
+  const currentJobs = typeof jobs === 'function' ? jobs : () => jobs;
 
   handle(API_CHANNEL, async (event, method, input) => {
     if (isTrustedSender && !isTrustedSender(event)) {
@@ -65,7 +72,7 @@ export function registerApiIpc(options: ApiIpcOptions): void {
     };
     try {
       // dispatch validates the method name and the input against the contract's schemas.
-      const result = await dispatch(method, input, { library, jobs, onProgress: sendProgress });
+      const result = await dispatch(method, input, { library: currentLibrary(), jobs: currentJobs(), onProgress: sendProgress });
       return { ok: true, result };
     } catch (err) {
       if (err instanceof ApiError) return failure(toReplyCode(err.code), err.message);

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient, ApiProgress, JobStatus } from '../../app/api/contract.js';
 import type { DefectKind } from '../../app/findings/types.js';
+import type { MenuCommand } from '../../main/bridge.js';
+import { menuCommandsOf } from './api/connect.js';
+import type { MenuCommandSubscription } from './api/electron.js';
 import { describeError } from './api/errors.js';
 import { runJob, type RunningJob } from './api/jobs.js';
 import { ArticleWorkspace, type FocusRequest, type WorkspaceHandle } from './article/ArticleWorkspace.js';
@@ -33,6 +36,11 @@ export interface AppProps {
   subscribeProgress: (listener: (progress: ApiProgress) => void) => () => void;
   /** False when the page has no way to reach the API (no bridge, no token). */
   connected: boolean;
+  /**
+   * The desktop application menu's commands (connectApi's subscribeMenuCommands); null in a
+   * browser. Left out, the page's desktop bridge is asked for them directly.
+   */
+  subscribeMenuCommands?: MenuCommandSubscription | null;
 }
 
 type View = 'library' | 'article';
@@ -54,7 +62,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Shell({ api, subscribeProgress, connected }: AppProps) {
+function Shell({ api, subscribeProgress, connected, subscribeMenuCommands }: AppProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const library = useLibraryData(api, connected);
@@ -120,6 +128,28 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
   const reloadLibrary = useCallback(() => void library.reload(), [library]);
   const onPressRow = useCallback((id: number) => id !== articleId && prefetchArticle(api, id), [api, articleId]);
   const importer = useImporter(api, reloadLibrary);
+
+  // ---- the desktop application menu (File → Import…, Export…) ---------------------------------
+
+  const menuCommands = useMemo(
+    () => (subscribeMenuCommands !== undefined ? subscribeMenuCommands : menuCommandsOf(window)),
+    [subscribeMenuCommands],
+  );
+  const [exportRequest, setExportRequest] = useState(0);
+  const runMenuCommand = useRef<(command: MenuCommand) => void>(() => {});
+  useEffect(() => {
+    runMenuCommand.current = (command) => {
+      switch (command.command) {
+        case 'export':
+          // Not over another dialog: the editor finishes (or closes) that one first.
+          if (!isModalOpen()) setExportRequest((n) => n + 1);
+          return;
+        case 'import':
+          importer.importPaths(command.paths);
+      }
+    };
+  });
+  useEffect(() => menuCommands?.((command) => runMenuCommand.current(command)), [menuCommands]);
 
   // ---- navigation -----------------------------------------------------------------------------
 
@@ -205,6 +235,8 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
           setHelpOpen((open) => !open);
           return true;
         case 'importFiles':
+          // In the desktop app the menu's accelerator takes it, with the native dialog.
+          if (menuCommands) return false;
           importer.actions.chooseFiles();
           return true;
         case 'search':
@@ -224,7 +256,7 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
           return workspaceRef.current?.command(id) ?? false;
       }
     },
-    [importer.actions, neighbours, openArticle, showLibrary],
+    [importer.actions, menuCommands, neighbours, openArticle, showLibrary],
   );
 
   useEffect(() => {
@@ -318,7 +350,7 @@ function Shell({ api, subscribeProgress, connected }: AppProps) {
           )}
         </nav>
         <div className="topbar-actions">
-          <ExportButton api={api} disabled={!connected} shownIds={order.ids} />
+          <ExportButton api={api} disabled={!connected} shownIds={order.ids} openRequest={exportRequest} />
           <button type="button" className="button button-quiet" onClick={() => setHelpOpen(true)} data-testid="help-button" title="?">
             {t('nav.help')}
           </button>

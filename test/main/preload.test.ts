@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { API_CHANNEL, PROGRESS_CHANNEL } from '../../main/bridge.js';
+import { API_CHANNEL, MAX_MENU_IMPORT_PATHS, MAX_MENU_PATH_LENGTH, MENU_CHANNEL, PROGRESS_CHANNEL } from '../../main/bridge.js';
 
 const preloadFile = fileURLToPath(new URL('../../main/preload.cts', import.meta.url));
 
@@ -51,12 +51,12 @@ function runPreloadInFakeSandbox() {
 }
 
 describe('main/preload.cts', () => {
-  it('requires nothing but electron and exposes exactly one object with two functions', () => {
+  it('requires nothing but electron and exposes exactly one object of functions', () => {
     const { required, exposed } = runPreloadInFakeSandbox();
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['qinggao']);
     const bridge = exposed.get('qinggao') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onProgress', 'revealPath']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onMenuCommand', 'onProgress', 'revealPath']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -82,5 +82,44 @@ describe('main/preload.cts', () => {
     emit(PROGRESS_CHANNEL, {}, progress);
     expect(received).toHaveLength(1);
     expect(listeners.get(PROGRESS_CHANNEL)?.size).toBe(0);
+  });
+
+  it('delivers well-formed menu commands only, as fresh copies without the IPC event, and unsubscribes', () => {
+    const { exposed, listeners, emit } = runPreloadInFakeSandbox();
+    const bridge = exposed.get('qinggao') as { onMenuCommand: (cb: (c: unknown) => void) => () => void };
+    const received: unknown[] = [];
+    const unsubscribe = bridge.onMenuCommand((command) => received.push(command));
+    expect([...listeners.keys()]).toEqual([MENU_CHANNEL]);
+    const event = { sender: 'the IpcRendererEvent, which must not leak' };
+
+    const paths = ['/home/editor/版面/1950-01-01.txt', '/home/editor/版面/1950-01'];
+    const sentImport = { command: 'import', paths, extra: 'dropped' };
+    emit(MENU_CHANNEL, event, { command: 'export', paths: ['ignored'] });
+    emit(MENU_CHANNEL, event, sentImport);
+    expect(received).toEqual([{ command: 'export' }, { command: 'import', paths }]);
+    expect((received[1] as { paths: string[] }).paths).not.toBe(paths); // a copy: later changes do not reach the page
+
+    const malformed: unknown[] = [
+      undefined,
+      null,
+      'export',
+      { command: 'quit' },
+      { command: 'import' },
+      { command: 'import', paths: [] },
+      { command: 'import', paths: 'one.txt' },
+      { command: 'import', paths: ['a.txt', 7] },
+      { command: 'import', paths: [''] },
+      { command: 'import', paths: ['a\0.txt'] },
+      { command: 'import', paths: ['x'.repeat(MAX_MENU_PATH_LENGTH + 1)] },
+      { command: 'import', paths: Array.from({ length: MAX_MENU_IMPORT_PATHS + 1 }, (_, i) => `/p/${i}.txt`) },
+    ];
+    for (const value of malformed) emit(MENU_CHANNEL, event, value);
+    expect(received).toHaveLength(2);
+
+    unsubscribe();
+    emit(MENU_CHANNEL, event, { command: 'export' });
+    expect(received).toHaveLength(2);
+    expect(listeners.get(MENU_CHANNEL)?.size).toBe(0);
+    expect(() => bridge.onMenuCommand('not a function' as never)).toThrow(/must be a function/);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MenuItemConstructorOptions, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate, pickMenuLanguage } from '../../main/menu.js';
+import { buildMenuTemplate, pickMenuLanguage, type FileMenuActions } from '../../main/menu.js';
 import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isRendererUrl } from '../../main/security.js';
 
 const indexHtml = fs.readFileSync(fileURLToPath(new URL('../../renderer/index.html', import.meta.url)), 'utf8');
@@ -107,6 +107,16 @@ describe('hardenSession', () => {
 });
 
 describe('application menu', () => {
+  const noActions: FileMenuActions = {
+    importFiles: () => {},
+    importFolder: () => {},
+    exportEdition: () => {},
+    openLibrary: () => {},
+    newLibrary: () => {},
+    openRecent: () => {},
+    clearRecent: () => {},
+  };
+  const build = (lang: 'zh-CN' | 'en', platform: NodeJS.Platform) => buildMenuTemplate({ lang, platform, actions: noActions, recent: [] });
   const labels = (items: MenuItemConstructorOptions[]) => items.map((item) => item.label);
   const roles = (items: MenuItemConstructorOptions[]): string[] =>
     items.flatMap((item) => [
@@ -119,17 +129,17 @@ describe('application menu', () => {
     expect(pickMenuLanguage('fr')).toBe('zh-CN');
     expect(pickMenuLanguage('en')).toBe('en');
     expect(pickMenuLanguage('en-GB')).toBe('en');
-    expect(labels(buildMenuTemplate('zh-CN', 'linux'))).toEqual(['文件', '编辑', '视图', '帮助']);
-    expect(labels(buildMenuTemplate('en', 'linux'))).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(labels(build('zh-CN', 'linux'))).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect(labels(build('en', 'linux'))).toEqual(['File', 'Edit', 'View', 'Help']);
   });
 
   it('offers quit, the standard edit roles, reload, devtools and about', () => {
-    expect(roles(buildMenuTemplate('zh-CN', 'linux'))).toEqual(
+    expect(roles(build('zh-CN', 'linux'))).toEqual(
       expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'toggleDevTools', 'about']),
     );
   });
 
   it('puts the application menu first on macOS', () => {
-    expect(buildMenuTemplate('zh-CN', 'darwin')[0]).toEqual({ role: 'appMenu' });
+    expect(build('zh-CN', 'darwin')[0]).toEqual({ role: 'appMenu' });
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../../app/api/contract.js';
 import { ExportDialog } from './ExportDialog.js';
 import { useExportT } from './i18n/index.js';
@@ -13,11 +13,20 @@ export interface ExportButtonProps {
   disabled?: boolean;
   /** The articles the library shows now (offered as the new edition's articles). */
   shownIds?: readonly number[];
+  /**
+   * Opens the dialog when it changes to a number other than 0 (the desktop menu's File → Export…
+   * counts up); ignored while the button is disabled.
+   */
+  openRequest?: number;
 }
 
-export function ExportButton({ api, disabled, shownIds }: ExportButtonProps) {
+export function ExportButton({ api, disabled, shownIds, openRequest = 0 }: ExportButtonProps) {
   const t = useExportT();
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (openRequest !== 0 && !disabled) setOpen(true);
+    // Only a new request opens it; enabling the button later does not replay an old one.
+  }, [openRequest]);
   return (
     <>
       <button

@@ -113,6 +113,7 @@ export const en: Resources = {
     running: 'Importing {{done}}/{{total}}',
     cancelling: 'Cancelling…',
     cancelled: 'Import cancelled; what was already imported stays in the library.',
+    busy: 'An import is already running; wait for it to finish, or cancel it, then import again.',
     noPages: 'No .txt or .md files to import.',
     unsupported: 'This connection cannot upload files from the browser.',
     failed: 'Import failed: {{message}}',

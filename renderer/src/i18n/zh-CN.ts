@@ -120,6 +120,7 @@ const resources = {
     running: '正在导入 {{done}}/{{total}}',
     cancelling: '正在取消…',
     cancelled: '导入已取消；已完成的部分保留在稿库中。',
+    busy: '已有导入正在进行；请等它完成或取消后再导入。',
     noPages: '没有找到可导入的 .txt 或 .md 文件。',
     unsupported: '当前连接不支持从浏览器上传导入。',
     failed: '导入失败：{{message}}',

@@ -16,6 +16,8 @@ import { dragHasFiles, filesFromDrop, filesFromInput, type PickedFile } from './
  * or dropped anywhere on the window. Their contents go to the server in batches, each an
  * importUploads job whose progress drives the status bar; Cancel stops the running job at its
  * next file and skips the batches not yet sent. What was imported before a cancel stays.
+ * The desktop menu's File → Import… chooses in a native dialog and hands over paths instead:
+ * one importPaths job, with the same progress bar, cancel and report.
  */
 
 export interface ImportProgress {
@@ -27,6 +29,8 @@ export interface ImportProgress {
 
 export interface Importer {
   actions: ImportActions;
+  /** Imports files and folders by path (the desktop menu's native dialog chose them). */
+  importPaths: (paths: string[]) => void;
   progress: ImportProgress | null;
   cancel: () => void;
   dragging: boolean;
@@ -63,6 +67,8 @@ export function useImporter(api: ApiClient, onImported: () => void): Importer {
   const folderInput = useRef<HTMLInputElement>(null);
   const running = useRef<RunningJob | null>(null);
   const cancelled = useRef(false);
+  // Set at once (state lags a render), so a second import asked for meanwhile is turned away.
+  const busy = useRef(false);
 
   useEffect(() => {
     if (folderInput.current) folderInput.current.webkitdirectory = true;
@@ -70,12 +76,13 @@ export function useImporter(api: ApiClient, onImported: () => void): Importer {
 
   const importPicked = useCallback(
     async (picked: PickedFile[]) => {
-      if (progress) return;
+      if (busy.current) return;
       const pages = picked.filter((p) => !p.inFolder || isPageFile(p.name));
       if (pages.length === 0) {
         notify({ kind: 'error', text: t('import.noPages') });
         return;
       }
+      busy.current = true;
       cancelled.current = false;
       const total = pages.length;
       const combined = emptyReport();
@@ -115,12 +122,48 @@ export function useImporter(api: ApiClient, onImported: () => void): Importer {
       } catch (err) {
         notify({ kind: 'error', text: isUnknownMethod(err) ? t('import.unsupported') : t('import.failed', { message: describeError(t, err) }) });
       } finally {
+        busy.current = false;
         setProgress(null);
         onImported();
       }
       if (combined.outcomes.length > 0) setReport(combined);
     },
-    [api, notify, onImported, progress, t],
+    [api, notify, onImported, t],
+  );
+
+  const importPaths = useCallback(
+    async (paths: string[]) => {
+      if (busy.current) {
+        notify({ kind: 'info', text: t('import.busy') });
+        return;
+      }
+      busy.current = true;
+      cancelled.current = false;
+      let result: ImportReport | undefined;
+      setProgress({ phase: 'running', done: 0, total: 0, detail: '' });
+      try {
+        running.current = runJob(api, 'importPaths', { paths }, (status) =>
+          setProgress({ phase: cancelled.current ? 'cancelling' : 'running', done: status.done, total: status.total, detail: status.detail }),
+        );
+        const status = await running.current.finished;
+        result = status.result as ImportReport | undefined;
+        if (status.state === 'failed') {
+          throw new ApiCallError(status.error?.code ?? 'internal', status.error?.message ?? 'import failed', 'importPaths');
+        }
+        if (status.state === 'cancelled') notify({ kind: 'info', text: t('import.cancelled') });
+        // A folder without a single page: say so rather than show nothing.
+        if (status.state === 'done' && result?.outcomes.length === 0) notify({ kind: 'error', text: t('import.noPages') });
+      } catch (err) {
+        notify({ kind: 'error', text: t('import.failed', { message: describeError(t, err) }) });
+      } finally {
+        running.current = null;
+        busy.current = false;
+        setProgress(null);
+        onImported();
+      }
+      if (result && result.outcomes.length > 0) setReport(result);
+    },
+    [api, notify, onImported, t],
   );
 
   const cancel = useCallback(() => {
@@ -217,5 +260,5 @@ export function useImporter(api: ApiClient, onImported: () => void): Importer {
     </>
   );
 
-  return { actions, progress, cancel, dragging, dropHandlers, elements };
+  return { actions, importPaths: (paths) => void importPaths(paths), progress, cancel, dragging, dropHandlers, elements };
 }
