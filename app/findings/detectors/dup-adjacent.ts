@@ -28,6 +28,7 @@ import {
   INTERJECTIONS,
   NUMERALS,
   OFTEN_AFTER_SAME,
+  MEMBER_OR_ORGAN,
   ORG_SUFFIXES,
   VERB_FOLLOWERS,
 } from './lexicon/reduplication.js';
@@ -212,6 +213,17 @@ function wordStartingAt(c: Chars, word: WordAt, j: number): boolean {
   return false;
 }
 
+/**
+ * Whether a word starting at `j` names a unit's head, members or organs (局长, 村干部, 村民, 县委,
+ * 院办): the words a unit's name runs into. 院|院子 or 县|县是 are not such words.
+ */
+function namesMemberOrOrgan(c: Chars, word: WordAt, j: number): boolean {
+  for (let len = 2; len <= MAX_SPAN; len++) {
+    if (word(j, j + len) && MEMBER_OR_ORGAN.has(c.simp[j + 1]!)) return true;
+  }
+  return false;
+}
+
 /** XX: one character twice. i is the first copy, i+1 the second. */
 function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   const n = c.simp.length;
@@ -273,7 +285,7 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
     // 八道河村|村干部, 某某行|行长. After the general classifier 个 the character is a counted
     // noun (二十八个班), not the end of a name, so 个班|班级 is a slip, though 每个村|村民 is not
     // unheard of: a weak finding.
-    if (ORG_SUFFIXES.has(x)) return prev === '个' ? { ...second, confidence: 0.5 } : null;
+    if (ORG_SUFFIXES.has(x) && namesMemberOrOrgan(c, word, i + 1)) return prev === '个' ? { ...second, confidence: 0.5 } : null;
     // Either copy may go (the text comes out the same); the second is the one flagged, always.
     if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.85 }; // 在在家里
     if (isVerb) return { ...second, confidence: 0.4 }; // 说说话: maybe tentative reduplication
@@ -281,6 +293,8 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   }
   // 7. Neither copy belongs to a word.
   if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.9 }; // 的的, 了了
-  if (single && /^(?:v|a|z|d)/u.test(single.tag)) return { ...second, confidence: 0.4 }; // 走走, 红红
+  // A verb or adjective reduplicated on its own is tentative or vivid (陪陪孩子, 走走看看, 红红的):
+  // Chinese, not a slip; the slips before a complement (住住在) were caught above.
+  if (single && /^(?:v|a|z|d)/u.test(single.tag)) return null;
   return { ...second, confidence: 0.75 };
 }

@@ -47,6 +47,13 @@ describe('latin_leak: flags English words inside Chinese sentences', () => {
     expect(fixed('城市with乡村共同发展', run('城市with乡村共同发展'))).toBe('城市与乡村共同发展');
   });
 
+  it('knows plurals of the words it knows, and a word next to the figure counting the Chinese', () => {
+    const text = '港区附近的residents也反映，学校目前有 students31名。';
+    expect(fixed(text, run(text))).toBe('港区附近的居民也反映，学校目前有学生31名。');
+    const trad = '常逸凡是 volunteers 之一。';
+    expect(fixed(trad, run(trad, { cls: 'body', script: 'traditional' }))).toBe('常逸凡是志願者之一。');
+  });
+
   it('suggests traditional Chinese in traditional text', () => {
     const text = '積極推動 development 進程，政府 and 企業攜手。';
     expect(fixed(text, run(text))).toBe('積極推動發展進程，政府和企業攜手。');

@@ -95,7 +95,10 @@ export const detectLatinLeak: TextDetector = (text, context) => {
     const tokens: Token[] = [];
     for (const m of line.matchAll(LATIN_TOKEN)) {
       if (inRanges(m.index, urls)) continue;
-      tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+      // A word glued to the figure after it ("students31名"): the figure counts the Chinese.
+      const glued = /^([a-z]{3,})\d+$/u.exec(m[0]);
+      const word = glued && isHan(charAt(line, m.index + m[0].length)) ? glued[1]! : m[0];
+      tokens.push({ start: m.index, end: m.index + word.length, text: word });
     }
     // Phrases: tokens separated by nothing but spaces.
     const phrases: Token[][] = [];
@@ -126,7 +129,9 @@ export const detectLatinLeak: TextDetector = (text, context) => {
       // Next to other English words ("Made in China") the phrase is English, not a slip; next to
       // acronyms and alphanumerics (5G, APP) a function word still is one.
       if (mixed && phrase.some((t, i) => kinds[i] === null && /[a-z]/u.test(t.text) && !/\d/u.test(t.text))) continue;
-      if (!mixed && !(leftOk && rightOk)) continue;
+      // A figure on one side is fine when Chinese stands on the other: 有 students 31 名.
+      const figureBeside = (isDigit(left) && isHan(right)) || (isHan(left) && isDigit(right));
+      if (!mixed && !(leftOk && rightOk) && !(figureBeside && phrase.length === 1 && kinds[0] === 'word')) continue;
 
       const targets = mixed
         ? phrase.filter((t, i) => kinds[i] !== null && isFunctionWord(t.text))

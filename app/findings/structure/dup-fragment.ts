@@ -1,7 +1,7 @@
 import type { DocBlock, DocFinding } from '../model.js';
 import type { SharedRun } from '../corpus/index.js';
 import { RUNNING_TEXT } from './classes.js';
-import { endsSentence, splitsWord } from './junction.js';
+import { endsSentence, junctionCohesion, splitsWord } from './junction.js';
 
 /** Shorter shared runs are everyday phrases, not splices. */
 export const MIN_FRAGMENT = 8;
@@ -51,6 +51,16 @@ function mendsWord(c: Copy): boolean {
 /** The run's edges cut words here: this is the text the fragment was cut out of. */
 function edgesCutWords(c: Copy): boolean {
   return splitsWord(c.text, c.start) || splitsWord(c.text, c.end);
+}
+
+/**
+ * How strongly the word cut by the run's edges held together: the text a fragment was cut out
+ * of reads a common word across the edge (科|目 → 科目), a splice at most a chance pair (科|林).
+ */
+function cutStrength(c: Copy): number {
+  const at = (offset: number) =>
+    splitsWord(c.text, offset) ? junctionCohesion(c.text.slice(0, offset), c.text.slice(offset)) : 0;
+  return Math.max(at(c.start), at(c.end));
 }
 
 /** Figures or clauses running to the end (or from the start) of the paragraph. */
@@ -107,7 +117,14 @@ function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boo
   let confidence = 0;
   // Short runs meet word edges by chance (…以来，X vs 连日来，X); they need stronger evidence.
   const enough = run.length >= 12 ? 1 : 2;
-  if (mine >= enough && (mine > theirs || (mine === theirs && isLater))) {
+  // Equal evidence: the copy whose other place was cut out of the stronger word is the splice;
+  // failing that, the later one (OCR bleeds a column into a later one).
+  const takenHere = () => {
+    const cutThere = cutStrength(other);
+    const cutHere = cutStrength(self);
+    return cutThere !== cutHere ? cutThere > cutHere : isLater;
+  };
+  if (mine >= enough && (mine > theirs || (mine === theirs && takenHere()))) {
     confidence = mine >= 2 ? 0.85 : 0.75;
     if (DIGIT.test(self.text.slice(self.start, self.end))) confidence += 0.05;
   } else if (mine === 0 && theirs === 0 && run.length >= 10 && isWholeSentence(self) &&

@@ -128,3 +128,32 @@ export function opensSentence(text: string): boolean {
   for (const opener of SENTENCE_OPENERS) if (opener.length > 1 && folded.startsWith(opener)) return true;
   return SENTENCE_OPENERS.has(cutWords(folded)[0] ?? '');
 }
+
+const OPEN_QUOTES = new Set(['“', '「', '『']);
+const CLOSE_QUOTES = new Set(['”', '」', '』']);
+
+/** The lowest and the final nesting depth of quotation marks across the text (from 0). */
+function quoteDepths(text: string): { lowest: number; final: number } {
+  let depth = 0;
+  let lowest = 0;
+  for (const ch of text) {
+    if (OPEN_QUOTES.has(ch)) depth++;
+    else if (CLOSE_QUOTES.has(ch)) lowest = Math.min(lowest, --depth);
+  }
+  return { lowest, final: depth };
+}
+
+/**
+ * Whether the text closes a quotation it never opened ("就有一个驿站。”她说。"). A quotation
+ * running over several paragraphs opens again with “ at each of them, so such a block reads on
+ * from somewhere a quotation was left open.
+ */
+export function closesUnopenedQuote(text: string): boolean {
+  return quoteDepths(text).lowest < 0;
+}
+
+/** Whether the text leaves a quotation open at its end. */
+export function leavesQuoteOpen(text: string): boolean {
+  const { lowest, final } = quoteDepths(text);
+  return final > 0 && final > lowest;
+}

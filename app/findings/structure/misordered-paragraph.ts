@@ -3,10 +3,12 @@ import { cutWords } from '../lexicon/segmenter.js';
 import { RUNNING_TEXT } from './classes.js';
 import { continuationConfidence, readingSuccessor } from './broken-paragraph.js';
 import {
+  closesUnopenedQuote,
   endsMidClause,
   endsNeedingComplement,
   endsSentence,
   junctionCohesion,
+  leavesQuoteOpen,
   opensSentence,
   opensWithReport,
   startsBound,
@@ -80,6 +82,17 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       const word = wordSpansJunction(doc[i]!.text, block.text);
       if (word && startsMidWord(block.text) && junctionCohesion(doc[i]!.text, block.text) >= MIN_COHESION) {
         candidates.push({ cut: i, confidence: 0.8, reason: { zh: `“${word}”跨段`, en: `“${word}” spans the cut` } });
+      }
+    }
+    // A block closing a quotation it never opened continues a cut that left one open; among
+    // several, the one whose article it shares most with.
+    if (candidates.length === 0 && closesUnopenedQuote(block.text)) {
+      const quoting = openCuts.filter((i) => i !== j && successor[i] !== j && leavesQuoteOpen(doc[i]!.text) &&
+        !(successor[i] !== null && closesUnopenedQuote(doc[successor[i]!]!.text)));
+      const topics = topicModel(doc);
+      quoting.sort((x, y) => topics.affinity(j, doc[y]!.article) - topics.affinity(j, doc[x]!.article));
+      for (const i of quoting) {
+        candidates.push({ cut: i, confidence: 0.75, reason: { zh: '引号在该处打开', en: 'the quotation it closes opens there' } });
       }
     }
     // A block opening with a bound particle (的, 了, 、…) cannot start a sentence: it continues one

@@ -122,6 +122,24 @@ describe('misordered paragraphs', () => {
     expect(detectMisorderedParagraphs(reported)).toEqual([]);
   });
 
+  it('sends a block closing a quotation it never opened to the cut that left one open', () => {
+    const doc = [
+      headline('驿站送清凉'),
+      body('环卫工贺大姐说：“以前中午热得没处躲，只能找块树荫坐一坐。现在走几百米'),
+      body('市总工会有关负责人介绍，全市已建成驿站120个。'),
+      headline('夏粮收购开秤', 1),
+      body('今年全县小麦收购价格保持稳定。', 1),
+      body('就有一个驿站，喝口水、洗把脸，下午干活也有劲了。”贺大姐说。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start: { block: 5, offset: 0 } });
+    expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 5, before: 2 }]);
+    // A quotation running over paragraphs reopens with “ at each: nothing to move.
+    const long = doc.map((b, i) => (i === 5 ? body('“就有一个驿站，喝口水、洗把脸。”贺大姐说。', 1) : b));
+    expect(detectMisorderedParagraphs(long)).toEqual([]);
+  });
+
   it('leaves a continuation that already follows its cut', () => {
     expect(detectMisorderedParagraphs([body('区里推出一系列便民举'), body('措，受到居民欢迎。')])).toEqual([]);
   });

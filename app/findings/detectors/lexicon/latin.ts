@@ -114,7 +114,68 @@ const EN_ZH: Record<string, [string, string]> = {
   online: ['线上', '線上'],
   offline: ['线下', '線下'],
   together: ['一起', '一起'],
+  resident: ['居民', '居民'],
+  citizen: ['市民', '市民'],
+  volunteer: ['志愿者', '志願者'],
+  worker: ['工人', '工人'],
+  farmer: ['农民', '農民'],
+  teacher: ['老师', '老師'],
+  child: ['孩子', '孩子'],
+  children: ['孩子', '孩子'],
+  elderly: ['老年人', '老年人'],
+  youth: ['青年', '青年'],
+  doctor: ['医生', '醫生'],
+  hospital: ['医院', '醫院'],
+  community: ['社区', '社區'],
+  town: ['镇', '鎮'],
+  county: ['县', '縣'],
+  road: ['道路', '道路'],
+  bridge: ['桥', '橋'],
+  river: ['河', '河'],
+  water: ['水', '水'],
+  park: ['公园', '公園'],
+  library: ['图书馆', '圖書館'],
+  museum: ['博物馆', '博物館'],
+  tourism: ['旅游', '旅遊'],
+  tourist: ['游客', '遊客'],
+  visitor: ['游客', '遊客'],
+  festival: ['节', '節'],
+  harvest: ['丰收', '豐收'],
+  farm: ['农场', '農場'],
+  agriculture: ['农业', '農業'],
+  product: ['产品', '產品'],
+  price: ['价格', '價格'],
+  income: ['收入', '收入'],
+  investment: ['投资', '投資'],
+  training: ['培训', '培訓'],
+  course: ['课程', '課程'],
+  class: ['班', '班'],
+  technology: ['科技', '科技'],
+  innovation: ['创新', '創新'],
+  energy: ['能源', '能源'],
+  ecology: ['生态', '生態'],
+  forest: ['森林', '森林'],
+  mountain: ['山', '山'],
+  boat: ['船', '船'],
+  ship: ['船', '船'],
+  port: ['港口', '港口'],
+  train: ['列车', '列車'],
+  store: ['商店', '商店'],
+  shop: ['商店', '商店'],
+  cooperative: ['合作社', '合作社'],
+  canteen: ['食堂', '食堂'],
+  data: ['数据', '數據'],
+  digital: ['数字', '數字'],
 };
+
+/** English plurals and third persons: "volunteers" → volunteer, "activities" → activity. */
+function stems(key: string): string[] {
+  const out: string[] = [];
+  if (key.endsWith('ies')) out.push(key.slice(0, -3) + 'y');
+  if (key.endsWith('es')) out.push(key.slice(0, -2));
+  if (key.endsWith('s')) out.push(key.slice(0, -1));
+  return out;
+}
 
 /** Function words: a leak of one of these is certain to be an error wherever it stands. */
 const FUNCTION_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'with', 'for', 'in', 'at', 'on', 'to', 'from', 'by', 'is', 'are', 'not', 'but']);
@@ -122,7 +183,10 @@ const FUNCTION_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'with', 'fo
 /** The Chinese for an English word: [simplified, traditional], or undefined. */
 export function chineseFor(word: string): [string, string] | undefined {
   const key = word.toLowerCase();
-  return Object.prototype.hasOwnProperty.call(EN_ZH, key) ? EN_ZH[key] : undefined;
+  for (const k of [key, ...(key.length > 3 ? stems(key) : [])]) {
+    if (Object.prototype.hasOwnProperty.call(EN_ZH, k)) return EN_ZH[k];
+  }
+  return undefined;
 }
 
 export function isFunctionWord(word: string): boolean {

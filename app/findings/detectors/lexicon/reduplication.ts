@@ -20,6 +20,9 @@ export const OFTEN_AFTER_SAME = set('的在了');
 /** Characters that end an organisation or unit name and start the title of its head: 局|局长, 村|村干部. */
 export const ORG_SUFFIXES = set('局部站村区市县省镇乡厂所院处科队组连室校社团委司馆店办行班营排师军庭港场园会');
 
+/** Second characters of the words a unit's name runs into: 局长, 村干部, 村民, 县委, 厂办, 校友. */
+export const MEMBER_OR_ORGAN = set('长干民委办主书领职员党政友属警医务');
+
 /** Measure words: reduplicated they mean "every" (件件落实, 条条大路, 年年有余). */
 export const CLASSIFIERS = set(
   '个件项条座株颗枚幕道排张把本只头匹双对份篇首句字声步次回遍趟场层级批群组家户位名根棵朵片块粒滴点段节样种类门间所栋幢辆架艘台部封盏面轮届期天年月日周夜代辈笔桩宗起桌碗杯瓶箱袋包堆串行列页章招拨茬',
