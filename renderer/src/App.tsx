@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient, ApiProgress, JobStatus } from '../../app/api/contract.js';
 import type { DefectKind } from '../../app/findings/types.js';
 import type { MenuCommand } from '../../main/bridge.js';
-import { menuCommandsOf } from './api/connect.js';
 import type { MenuCommandSubscription } from './api/electron.js';
 import { describeError } from './api/errors.js';
 import { runJob, type RunningJob } from './api/jobs.js';
@@ -38,9 +37,9 @@ export interface AppProps {
   connected: boolean;
   /**
    * The desktop application menu's commands (connectApi's subscribeMenuCommands); null in a
-   * browser. Left out, the page's desktop bridge is asked for them directly.
+   * browser.
    */
-  subscribeMenuCommands?: MenuCommandSubscription | null;
+  subscribeMenuCommands: MenuCommandSubscription | null;
 }
 
 type View = 'library' | 'article';
@@ -131,10 +130,7 @@ function Shell({ api, subscribeProgress, connected, subscribeMenuCommands }: App
 
   // ---- the desktop application menu (File → Import…, Export…) ---------------------------------
 
-  const menuCommands = useMemo(
-    () => (subscribeMenuCommands !== undefined ? subscribeMenuCommands : menuCommandsOf(window)),
-    [subscribeMenuCommands],
-  );
+  const menuCommands = subscribeMenuCommands;
   const [exportRequest, setExportRequest] = useState(0);
   const runMenuCommand = useRef<(command: MenuCommand) => void>(() => {});
   useEffect(() => {

@@ -6,7 +6,7 @@ import { I18nProvider } from './i18n/index.js';
 import './styles.css';
 
 // The desktop bridge when there is one, else HTTP to the `qinggao serve` that served this page.
-const { api, subscribeProgress, connected } = connectApi(window);
+const { api, subscribeProgress, subscribeMenuCommands, connected } = connectApi(window);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element.');
@@ -14,7 +14,7 @@ if (!container) throw new Error('renderer/index.html has no #root element.');
 createRoot(container).render(
   <StrictMode>
     <I18nProvider>
-      <App api={api} subscribeProgress={subscribeProgress} connected={connected} />
+      <App api={api} subscribeProgress={subscribeProgress} subscribeMenuCommands={subscribeMenuCommands} connected={connected} />
     </I18nProvider>
   </StrictMode>,
 );
