@@ -1,16 +1,20 @@
 /*
  * inject-defects: turns clean pages into OCR-like pages with known defects, for the findings
- * evaluation (scripts/eval-findings.ts). Two sets, each a clean/ + injected/ directory pair with its
- * own fixed seed (SETS):
+ * evaluation (scripts/eval-findings.ts). Three sets, each a clean/ + injected/ directory pair with
+ * its own fixed seed (SETS):
  * - own:     test/fixtures/findings/clean/ -> test/fixtures/findings/injected/ (seed 20251123);
  * - heldout: test/fixtures/findings/heldout/clean/ -> test/fixtures/findings/heldout/injected/
- *            (seed 20251207): pages written after the detectors were tuned, never to be tuned on.
+ *            (seed 20251207): pages written after the detectors were tuned on the own set (since
+ *            used for development too);
+ * - final:   test/fixtures/findings/final/clean/ -> test/fixtures/findings/final/injected/
+ *            (seed 20251219): pages written after the detectors were tuned on the held-out set,
+ *            evaluated once at the end, never to be tuned on.
  *
- *   tsx scripts/inject-defects.ts                       regenerate both sets
- *   tsx scripts/inject-defects.ts --set own|heldout     regenerate one set
- *   tsx scripts/inject-defects.ts --set S --out DIR     write set S somewhere else
- *   tsx scripts/inject-defects.ts --check [--set S]     regenerate in memory; exit 1 if the committed
- *                                                       files of either set (or of S) differ
+ *   tsx scripts/inject-defects.ts                            regenerate every set
+ *   tsx scripts/inject-defects.ts --set own|heldout|final    regenerate one set
+ *   tsx scripts/inject-defects.ts --set S --out DIR          write set S somewhere else
+ *   tsx scripts/inject-defects.ts --check [--set S]          regenerate in memory; exit 1 if the
+ *                                                            committed files of any set (or of S) differ
  *
  * For every clean page <name>.txt of a set it writes injected/<name>.txt (the damaged page) and
  * injected/<name>.labels.json (the exact span of every injected defect, as UTF-16 offsets into the
@@ -60,7 +64,7 @@
  *   dropped. Span: the wrong character, or for a drop the character right after the gap. Fix: the
  *   right character (for a drop: the dropped character followed by the one after the gap).
  * Two pages of the own set (CONTROL_PAGES) are copied unchanged with empty labels, to catch false
- * alarms; the held-out set has no controls (every page is injected).
+ * alarms; the held-out and final sets have no controls (every page is injected).
  * Labels never overlap one another except where one contains the other (a caption group inside a
  * broken_paragraph gap).
  */
@@ -82,8 +86,12 @@ export const SEED = 20_251_123;
 export const HELDOUT_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/clean');
 export const HELDOUT_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/injected');
 export const HELDOUT_SEED = 20_251_207;
+export const FINAL_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/clean');
+export const FINAL_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/injected');
+export const FINAL_SEED = 20_251_219;
 
-export type SetName = 'own' | 'heldout';
+export const SET_NAMES = ['own', 'heldout', 'final'] as const;
+export type SetName = (typeof SET_NAMES)[number];
 
 export interface FixtureSet {
   name: SetName;
@@ -96,6 +104,7 @@ export interface FixtureSet {
 export const SETS: Readonly<Record<SetName, FixtureSet>> = {
   own: { name: 'own', cleanDir: CLEAN_DIR, injectedDir: INJECTED_DIR, seed: SEED },
   heldout: { name: 'heldout', cleanDir: HELDOUT_CLEAN_DIR, injectedDir: HELDOUT_INJECTED_DIR, seed: HELDOUT_SEED },
+  final: { name: 'final', cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR, seed: FINAL_SEED },
 };
 /** Clean pages copied without injection (false-alarm controls). */
 export const CONTROL_PAGES: ReadonlySet<string> = new Set(['own_06_lancheng_simp', 'own_07_liantang_trad']);
@@ -379,6 +388,11 @@ const EXTRA_PLAN: Record<string, readonly Op[]> = {
   heldout_02_zhechuan_simp: ['halfwidth_paragraph', 'dup_adjacent_word', 'char_error_swap'],
   heldout_03_tongxi_trad: ['mixed_script', 'broken_plain', 'latin_leak', 'char_error_drop'],
   heldout_04_dongshan_md_trad: ['dup_fragment_end', 'dup_adjacent_char', 'broken_single', 'halfwidth_one'],
+  // The final held-out set.
+  final_01_fengdu_simp: ['broken_single', 'dup_fragment_end', 'latin_leak', 'char_error_swap'],
+  final_02_xuetang_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_drop'],
+  final_03_chengpu_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
+  final_04_baigang_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
 };
 
 class PageInjector {
@@ -884,7 +898,7 @@ export function staleFiles(set: FixtureSet, pages: readonly InjectedPage[] = inj
   return [...stale, ...extra].sort().map((f) => path.relative(REPO_ROOT, path.join(set.injectedDir, f)));
 }
 
-const USAGE = 'usage: tsx scripts/inject-defects.ts [--set own|heldout] [--out DIR] [--check]';
+const USAGE = `usage: tsx scripts/inject-defects.ts [--set ${SET_NAMES.join('|')}] [--out DIR] [--check]`;
 
 function main(argv: string[]): number {
   let outDir: string | null = null;
@@ -896,11 +910,11 @@ function main(argv: string[]): number {
     else if (a === '--check') check = true;
     else if (a === '--set') {
       const v = argv[++i];
-      if (v !== 'own' && v !== 'heldout') {
-        console.error(`--set is own or heldout\n${USAGE}`);
+      if (!(SET_NAMES as readonly (string | undefined)[]).includes(v)) {
+        console.error(`--set is ${SET_NAMES.join(', ')}\n${USAGE}`);
         return 2;
       }
-      only = v;
+      only = v as SetName;
     } else {
       console.error(`unknown argument ${a}\n${USAGE}`);
       return 2;

@@ -17,10 +17,12 @@ import {
   type SampleLabelFile,
 } from '../../scripts/eval/labels.js';
 import { findingMatchesLabel, scorePage, spansOverlap, type EvalPage } from '../../scripts/eval/match.js';
-import { cerTable, loadChecker, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
+import { DEFAULT_GROUPS, cerTable, loadChecker, loadFinalPages, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
 import {
   CLEAN_DIR,
   CONTROL_PAGES,
+  FINAL_CLEAN_DIR,
+  FINAL_INJECTED_DIR,
   HELDOUT_CLEAN_DIR,
   HELDOUT_INJECTED_DIR,
   INJECTED_DIR,
@@ -270,32 +272,66 @@ describe('inject-defects', () => {
     for (const p of held) expect(p.labels.seed).toBe(SETS.heldout.seed);
   }, 60_000);
 
-  it('writes held-out pages that share no long run with the pages the rules were tuned on', () => {
-    // The held-out originals must be new text: no run of 12 characters (banners and Markdown
-    // markup included) in common with the own clean pages or the sample pages.
-    const tuned = [...readCleanPages(CLEAN_DIR).values(), ...fs.readdirSync(path.join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(REPO_ROOT, 'seeds', f), 'utf8'))];
-    const N = 12;
+  it('keeps the final held-out set apart: its own directories and seed, two pages per script, its committed files current', () => {
+    expect(SETS.final).toMatchObject({ cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR });
+    expect(new Set(Object.values(SETS).map((s) => s.seed)).size).toBe(Object.values(SETS).length);
+    expect(new Set(Object.values(SETS).flatMap((s) => [s.cleanDir, s.injectedDir])).size).toBe(2 * Object.values(SETS).length);
+    const final = injectSet(SETS.final);
+    const names = [...readCleanPages(FINAL_CLEAN_DIR).keys()];
+    expect(final.map((p) => p.name)).toEqual(names);
+    expect(names.filter((n) => n.endsWith('_simp'))).toHaveLength(2);
+    expect(names.filter((n) => n.endsWith('_trad'))).toHaveLength(2);
+    expect(names.filter((n) => n.includes('_md_')).map((n) => n.replace(/^.*_/, '')).sort()).toEqual(['simp', 'trad']);
+    for (const p of final) expect(p.labels.seed).toBe(SETS.final.seed);
+    expect(staleFiles(SETS.final, final)).toEqual([]);
+  }, 60_000);
+
+  // The held-out originals must be new text: no run of 12 characters (banners and Markdown markup
+  // included) in common with the pages the rules were tuned on: for the held-out set the own clean
+  // pages and the sample pages; for the final set those and the held-out originals as well.
+  const N = 12;
+  const seedPages = (): string[] => fs.readdirSync(path.join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(REPO_ROOT, 'seeds', f), 'utf8'));
+  function sharedRuns(pages: ReadonlyMap<string, string>, tuned: readonly string[]): Map<string, string[]> {
     const runs = new Set<string>();
     for (const t of tuned) for (let i = 0; i + N <= t.length; i++) runs.add(t.slice(i, i + N));
-    for (const [name, text] of readCleanPages(HELDOUT_CLEAN_DIR)) {
+    return new Map([...pages].map(([name, text]) => {
       const shared: string[] = [];
       for (let i = 0; i + N <= text.length; i++) if (!text.slice(i, i + N).includes('\n') && runs.has(text.slice(i, i + N))) shared.push(text.slice(i, i + N));
-      expect(shared, name).toEqual([]);
+      return [name, shared];
+    }));
+  }
+
+  it('writes held-out pages that share no long run with the pages the rules were tuned on', () => {
+    const shared = sharedRuns(readCleanPages(HELDOUT_CLEAN_DIR), [...readCleanPages(CLEAN_DIR).values(), ...seedPages()]);
+    expect(shared.size).toBeGreaterThanOrEqual(4);
+    for (const [name, runs] of shared) expect(runs, name).toEqual([]);
+  });
+
+  it('writes final held-out pages that share no long run with the own, held-out or sample pages, nor with one another', () => {
+    const final = readCleanPages(FINAL_CLEAN_DIR);
+    const shared = sharedRuns(final, [...readCleanPages(CLEAN_DIR).values(), ...readCleanPages(HELDOUT_CLEAN_DIR).values(), ...seedPages()]);
+    expect(shared.size).toBe(4);
+    for (const [name, runs] of shared) expect(runs, name).toEqual([]);
+    for (const [name, text] of final) {
+      const others = [...final].filter(([n]) => n !== name).map(([, t]) => t);
+      expect(sharedRuns(new Map([[name, text]]), others).get(name), name).toEqual([]);
     }
   });
 
-  it('copies cross-page fragments of the held-out set from held-out pages only', () => {
-    const clean = readCleanPages(HELDOUT_CLEAN_DIR);
-    let copies = 0;
-    for (const p of injectSet(SETS.heldout)) {
-      for (const l of p.labels.labels.filter((x) => x.type === 'dup_fragment' && x.note === 'copied from another page')) {
-        copies++;
-        const sources = [...clean].filter(([n, t]) => n !== p.name && t.includes(l.text)).map(([n]) => n);
-        expect(sources.length, `${p.name}: ${l.text}`).toBeGreaterThan(0);
+  for (const set of [SETS.heldout, SETS.final]) {
+    it(`copies cross-page fragments of the ${set.name} set from pages of that set only`, () => {
+      const clean = readCleanPages(set.cleanDir);
+      let copies = 0;
+      for (const p of injectSet(set)) {
+        for (const l of p.labels.labels.filter((x) => x.type === 'dup_fragment' && x.note === 'copied from another page')) {
+          copies++;
+          const sources = [...clean].filter(([n, t]) => n !== p.name && t.includes(l.text)).map(([n]) => n);
+          expect(sources.length, `${p.name}: ${l.text}`).toBeGreaterThan(0);
+        }
       }
-    }
-    expect(copies).toBeGreaterThanOrEqual(4);
-  }, 60_000);
+      expect(copies).toBeGreaterThanOrEqual(4);
+    }, 60_000);
+  }
 
   for (const set of Object.values(SETS)) {
     it(`labels every injected defect of the ${set.name} set with the exact span text, and leaves the controls clean`, () => {
@@ -354,6 +390,9 @@ describe('eval-findings', () => {
     const heldout = loadHeldoutPages();
     expect(heldout.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
     expect(heldout.every((p) => p.group === 'heldout' && p.file.startsWith('test/fixtures/findings/heldout/injected/') && !p.control && p.labels.length > 10)).toBe(true);
+    const final = loadFinalPages();
+    expect(final.map((p) => path.basename(p.file))).toEqual([...readCleanPages(FINAL_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
+    expect(final.every((p) => p.group === 'final' && p.file.startsWith('test/fixtures/findings/final/injected/') && !p.control && p.labels.length > 10)).toBe(true);
     const missing = await loadChecker(new URL('../app/findings/no-such-checker.js', pathToFileURL(path.join(REPO_ROOT, 'scripts', 'x.ts'))));
     expect(missing.checker).toBeNull();
     expect(missing.note).toMatch(/does not exist yet/);
@@ -374,12 +413,53 @@ describe('eval-findings', () => {
     expect(out).toMatch(/^all own pages .* 0\.0%$/m); // cleaned = raw: no reduction
     expect(out).toMatch(/-- dup_fragment: \d+ missed, 0 false alarms/);
     // The held-out pages: a table and a CER section of their own, and part of the total.
-    expect(out).toMatch(/== held-out pages \(4 pages, written after the rules were tuned\) ==/);
+    expect(out).toMatch(/== held-out pages \(4 pages, written after the rules were tuned on the own pages, since used for tuning\) ==/);
     expect(out).toMatch(/== character error rate against the clean originals \(held-out pages\) ==/);
     expect(out).toMatch(/^all held-out pages .* 0\.0%$/m);
     const labelsOf = (title: RegExp): number => Number(new RegExp(`${title.source}[^]*?\\nall kinds\\s+(\\d+)`).exec(out)?.[1]);
     expect(labelsOf(/== held-out pages /)).toBeGreaterThan(50);
     expect(labelsOf(/== total \(samples \+ own pages \+ held-out pages\) ==/)).toBe(labelsOf(/== samples /) + labelsOf(/== own pages /) + labelsOf(/== held-out pages /));
+    // The final held-out pages are left out unless asked for: no table, no CER, no misses, not in the total.
+    expect(DEFAULT_GROUPS).not.toContain('final');
+    expect(out).not.toMatch(/final/i);
+  });
+
+  for (const flag of [['--group', 'final'], ['--final']]) {
+    it(`evaluates the final held-out pages only when asked for, with ${flag.join(' ')}`, async () => {
+      const lines: string[] = [];
+      const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+      const json = path.join(tempDir(), 'eval.json');
+      try {
+        expect(await main(['--no-checker', ...flag, '--max', '0', '--json', json])).toBe(0);
+      } finally {
+        spy.mockRestore();
+      }
+      const out = lines.join('\n');
+      expect(out).toMatch(/^pages: 4 final held-out pages \(\d+ labels; 0 clean controls\)$/m);
+      expect(out).toMatch(/== final held-out pages \(4 pages, written after the rules were tuned on the held-out pages; evaluate once, at the end\) ==/);
+      expect(out).toMatch(/== character error rate against the clean originals \(final held-out pages\) ==/);
+      expect(out).toMatch(/^all final held-out pages .* 0\.0%$/m);
+      expect(out).not.toMatch(/== (samples|own pages|held-out pages|total)/);
+      const written = readJson<Record<string, unknown>>(json);
+      expect(written.groups).toEqual(['final']);
+      expect(written.final).toBeDefined();
+    });
+  }
+
+  it('leaves the final group out of the default JSON, and takes one group at a time', async () => {
+    const spy = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const json = path.join(tempDir(), 'eval.json');
+    try {
+      expect(await main(['--no-checker', '--group', 'own', '--max', '0', '--no-clean', '--json', json])).toBe(0);
+      expect(await main(['--no-checker', '--group', 'own', '--final'])).toBe(2);
+    } finally {
+      spy.mockRestore();
+      err.mockRestore();
+    }
+    const written = readJson<Record<string, unknown>>(json);
+    expect(written.groups).toEqual(['own']);
+    expect(written).not.toHaveProperty('final');
   });
 
   it('evaluates one group with --group', async () => {
@@ -391,8 +471,9 @@ describe('eval-findings', () => {
       spy.mockRestore();
     }
     const out = lines.join('\n');
-    expect(out).toMatch(/== held-out pages \(4 pages, written after the rules were tuned\) ==/);
+    expect(out).toMatch(/== held-out pages \(4 pages, written after the rules were tuned on the own pages, since used for tuning\) ==/);
     expect(out).not.toMatch(/== (samples|own pages|total)/);
+    expect(out).not.toMatch(/final/i);
     expect(out).not.toMatch(/\(own pages\) ==/);
   });
 
