@@ -97,6 +97,7 @@ describe('detectCharError on clean text', () => {
     '截至目前，已累计发放补贴资金五千余万元。',
     '他把自己的积蓄全部捐给了村里的小学。',
     '營口市推進經濟發展，這裡的環境越來越好。',
+    '码头上排队检修的渔船有八十多艘，工人们每天忙到天黑。',
   ])('%s', (text) => {
     expect(detect(text, scriptVerdict(text).verdict)).toEqual([]);
   });

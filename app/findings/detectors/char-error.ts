@@ -177,6 +177,9 @@ function printed(
 }
 
 /** A char_error detector with its own settings (the exported one uses CHAR_ERROR_SETTINGS). */
+/** Characters that write numbers: one beside another makes a figure (八十, 二百, 一万). */
+const CHINESE_NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿两']);
+
 export function charErrorDetector(overrides: Partial<CharErrorSettings> = {}): TextDetector {
   const set: CharErrorSettings = { ...CHAR_ERROR_SETTINGS, ...overrides };
   return (text, context) => {
@@ -200,6 +203,8 @@ export function charErrorDetector(overrides: Partial<CharErrorSettings> = {}): T
         // A character repeated two places away is a parallel pattern (入脑入心, 有声有色,
         // 一人一码): meant, not misread.
         if ((k - 2 >= i && norm[k - 2] === norm[k]) || (k + 2 < j && norm[k + 2] === norm[k])) continue;
+        // A numeral inside a written number (八十多艘, 三百余人) is a figure, not a misread word.
+        if (CHINESE_NUMERALS.has(norm[k]!) && (CHINESE_NUMERALS.has(norm[k - 1] ?? '') || CHINESE_NUMERALS.has(norm[k + 1] ?? ''))) continue;
         const cands = candidatesAt(norm, text, i, j, k, set);
         if (cands.length > 0) found.push({ k, cands });
       }
