@@ -2,6 +2,9 @@ import type { DocBlock, DocFinding } from '../model.js';
 import { RUNNING_TEXT, SKIPPABLE } from './classes.js';
 import { endsMidClause, endsNeedingComplement, endsSentence, opensSentence, startsBound, wordSpansJunction } from './junction.js';
 
+/** Below this continuation confidence a paragraph is not taken as cut. */
+export const BROKEN_PARAGRAPH_MIN = 0.6;
+
 /** The next block a reader would go on to after block i in the same article. */
 export function readingSuccessor(doc: readonly DocBlock[], i: number): number | null {
   for (let j = i + 1; j < doc.length; j++) {
@@ -42,7 +45,7 @@ export function detectBrokenParagraphs(doc: readonly DocBlock[]): DocFinding[] {
     const j = readingSuccessor(doc, i);
     if (j === null) continue;
     const confidence = continuationConfidence(left, doc[j]!);
-    if (confidence < 0.6) continue;
+    if (confidence < BROKEN_PARAGRAPH_MIN) continue;
     const between = j - i - 1;
     findings.push({
       kind: 'broken_paragraph',

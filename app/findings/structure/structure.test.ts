@@ -67,6 +67,13 @@ describe('interleaved captions', () => {
     ]);
   });
 
+  it('leaves a photo inside a cut paragraph that ends the article: the join takes it to the end', () => {
+    const last = [headline('标题'), body('第一段。'), body('旺季时，一个月能有'), caption('图为笋市。'), credit('王明 摄'), body('两万多元收入。'), headline('下一篇', 1)];
+    expect(detectInterleavedCaptions(last)).toEqual([]);
+    const more = [...last.slice(0, 6), body('第三段。'), headline('下一篇', 1)];
+    expect(detectInterleavedCaptions(more)).toHaveLength(1);
+  });
+
   it('leaves a photo at the top or the end of an article where it is', () => {
     expect(detectInterleavedCaptions([caption('图为广场。'), credit('王明 摄'), headline('标题'), body('正文。')])).toEqual([]);
     expect(detectInterleavedCaptions([headline('标题'), body('正文。'), caption('图为广场。'), credit('王明 摄')])).toEqual([]);
