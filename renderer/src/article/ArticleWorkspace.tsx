@@ -9,7 +9,7 @@ import type { ArticleListItem, ArticleStatus } from '../../../app/store/articles
 import { describeError, isNothingTo } from '../api/errors.js';
 import { ArticleEditor } from '../editor/Editor.js';
 import type { RefusalReason } from '../editor/blocks/index.js';
-import { inReadingOrder, stepFinding } from '../lib/findingNav.js';
+import { inReadingOrder, stepFinding, type FindingPlace } from '../lib/findingNav.js';
 import { ARTICLE_STATUS_NAMES, BLOCK_CLASS_NAMES } from '../lib/kinds.js';
 import { inferChangeKind } from '../lib/revisions.js';
 import { StepQueue } from '../lib/stepQueue.js';
@@ -121,12 +121,34 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
     return (cls: BlockClass) => labels.get(cls) ?? cls;
   }, [t]);
 
+  // The selects' options, drawn once per language (the workspace renders often while it opens).
+  const statusOptions = useMemo(
+    () =>
+      ARTICLE_STATUS_NAMES.map((s) => (
+        <option key={s} value={s}>
+          {t(`status.${s}`)}
+        </option>
+      )),
+    [t],
+  );
+  const classOptions = useMemo(
+    () =>
+      BLOCK_CLASS_NAMES.map((cls) => (
+        <option key={cls} value={cls}>
+          {t(`blockClass.${cls}`)}
+        </option>
+      )),
+    [t],
+  );
+
   const blockIndex = useMemo(() => new Map(article?.blocks.map((b, i) => [b.id, i]) ?? []), [article]);
   const blockNumber = useMemo(() => new Map([...blockIndex].map(([id, i]) => [id, i + 1])), [blockIndex]);
-  const ordered = useMemo(
-    () => inReadingOrder(findings.map((f) => ({ id: f.id, blockIndex: blockIndex.get(f.blockId) ?? 0, start: f.start }))),
-    [findings, blockIndex],
-  );
+  // Reading order, for stepping from one finding to the next: sorted when first needed, not on
+  // every change of the list (a long article has a thousand findings, and opening it sets both).
+  const ordered = useMemo(() => {
+    let list: FindingPlace[] | null = null;
+    return () => (list ??= inReadingOrder(findings.map((f) => ({ id: f.id, blockIndex: blockIndex.get(f.blockId) ?? 0, start: f.start }))));
+  }, [findings, blockIndex]);
   const caretBlock = article?.blocks.find((b) => b.id === caretBlockId) ?? null;
   const caretIndex = caretBlock ? blockIndex.get(caretBlock.id) ?? -1 : -1;
 
@@ -160,7 +182,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
   const stepTo = (direction: 1 | -1) => {
     const caret = editorRef.current?.caret() ?? null;
     const place = caret ? { blockIndex: blockIndex.get(caret.blockId) ?? 0, offset: caret.offset } : null;
-    const list = kindFilter ? ordered.filter((o) => findings.find((f) => f.id === o.id)?.kind === kindFilter) : ordered;
+    const list = kindFilter ? ordered().filter((o) => findings.find((f) => f.id === o.id)?.kind === kindFilter) : ordered();
     const id = stepFinding(list, activeId, place, direction);
     if (id !== null) selectFinding(id);
   };
@@ -175,7 +197,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
 
   const accept = useCallback(
     async (id: number, fix = 0) => {
-      const next = stepFinding(ordered, id, null, 1);
+      const next = stepFinding(ordered(), id, null, 1);
       const result = await operate(() => api.acceptFinding({ id, fix }), {
         done: (r: AcceptResult) => notify({ kind: 'success', text: r.accepted === 1 && r.skipped === 0 ? t('toast.accepted') : t('toast.acceptedMany', { accepted: r.accepted, skipped: r.skipped }) }),
       });
@@ -189,7 +211,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
 
   const reject = useCallback(
     async (id: number) => {
-      const next = stepFinding(ordered, id, null, 1);
+      const next = stepFinding(ordered(), id, null, 1);
       const result = await operate(() => api.rejectFinding({ id }), { reload: false });
       if (result) {
         afterOperation();
@@ -253,6 +275,8 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
   const revisionSteps = useMemo(() => new StepQueue<'undo' | 'redo'>((action) => latestRevisionStep.current(action)), []);
   useEffect(() => () => revisionSteps.clear(), [revisionSteps]);
   const undoOrRedo = useCallback((action: 'undo' | 'redo') => revisionSteps.push(action), [revisionSteps]);
+  const undo = useCallback(() => undoOrRedo('undo'), [undoOrRedo]);
+  const redo = useCallback(() => undoOrRedo('redo'), [undoOrRedo]);
 
   const setStatus = (status: ArticleStatus) => {
     if (!article || article.status === status) return;
@@ -436,8 +460,8 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
       const kind = kindFilter ?? findings.find((f) => f.id === targetFinding())?.kind ?? null;
       if (kind) setAcceptAllKind(kind);
     },
-    undo: () => undoOrRedo('undo'),
-    redo: () => undoOrRedo('redo'),
+    undo,
+    redo,
     save: () => void session.flush(),
     split: () => split(caretBlockId),
     mergeNext: () => mergeNext(),
@@ -570,11 +594,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
             data-testid="status-select"
             aria-label={t('article.status')}
           >
-            {ARTICLE_STATUS_NAMES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            {statusOptions}
           </select>
         </label>
         <span className={`save-state save-${session.saveState}`} data-testid="save-status" data-state={session.busy ? 'working' : session.saveState} role="status">
@@ -616,10 +636,10 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
       <div className={`article-body tab-${tab}`}>
         <div className="edit-pane" hidden={tab !== 'edit'}>
           <div className="edit-toolbar" role="toolbar" aria-label={t('article.toolbar')}>
-            <button type="button" className="button button-small" onClick={() => undoOrRedo('undo')} disabled={session.busy} data-testid="undo-button" title="Ctrl+Z">
+            <button type="button" className="button button-small" onClick={undo} disabled={session.busy} data-testid="undo-button" title="Ctrl+Z">
               ↶ {t('toolbar.undo')}
             </button>
-            <button type="button" className="button button-small" onClick={() => undoOrRedo('redo')} disabled={session.busy} data-testid="redo-button" title="Ctrl+Shift+Z">
+            <button type="button" className="button button-small" onClick={redo} disabled={session.busy} data-testid="redo-button" title="Ctrl+Shift+Z">
               ↷ {t('toolbar.redo')}
             </button>
             <span className="toolbar-divider" />
@@ -635,11 +655,7 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
                 aria-label={t('toolbar.blockClass')}
               >
                 {!caretBlock && <option value="">{t('common.none')}</option>}
-                {BLOCK_CLASS_NAMES.map((cls) => (
-                  <option key={cls} value={cls}>
-                    {t(`blockClass.${cls}`)}
-                  </option>
-                ))}
+                {classOptions}
               </select>
             </label>
             <button
@@ -710,8 +726,8 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
                 ariaLabel={t('article.editorLabel')}
                 isBusy={session.isBusy}
                 onRefused={onRefused}
-                onUndo={() => undoOrRedo('undo')}
-                onRedo={() => undoOrRedo('redo')}
+                onUndo={undo}
+                onRedo={redo}
                 onCaretBlock={setCaretBlockId}
                 onContextMenu={onContextMenu}
                 handleRef={editorRef}

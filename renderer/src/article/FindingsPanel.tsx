@@ -33,12 +33,45 @@ interface FindingsPanelProps {
   onAcceptAll: (kind: DefectKind) => void;
 }
 
+/** The items' words, looked up once per language (t() is slow enough to show in a long list). */
+interface ItemLabels {
+  kind: (kind: DefectKind) => string;
+  position: (block: number) => string;
+  confidence: (value: number) => string;
+  noFix: string;
+  accept: string;
+  reject: string;
+}
+
+function useItemLabels(): ItemLabels {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const kinds = new Map<DefectKind, string>();
+    const positions = new Map<number, string>();
+    const confidences = new Map<number, string>();
+    const cached = <K,>(cache: Map<K, string>, key: K, make: () => string) => {
+      let label = cache.get(key);
+      if (label === undefined) cache.set(key, (label = make()));
+      return label;
+    };
+    return {
+      kind: (kind) => cached(kinds, kind, () => t(`kind.${kind}`)),
+      position: (block) => cached(positions, block, () => t('findings.position', { block })),
+      confidence: (value) => cached(confidences, value, () => t('findings.confidence', { value })),
+      noFix: t('findings.noFix'),
+      accept: t('findings.accept'),
+      reject: t('findings.reject'),
+    };
+  }, [t]);
+}
+
 interface ItemProps {
   finding: Finding;
   block: number | undefined;
   active: boolean;
   busy: boolean;
   language: MessageLanguage;
+  labels: ItemLabels;
   onSelect: (id: number) => void;
   onAccept: (id: number, fix: number) => void;
   onReject: (id: number) => void;
@@ -48,8 +81,7 @@ function fixLabel(text: string): string {
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
 
-const FindingItem = memo(function FindingItem({ finding, block, active, busy, language, onSelect, onAccept, onReject }: ItemProps) {
-  const { t } = useTranslation();
+const FindingItem = memo(function FindingItem({ finding, block, active, busy, language, labels, onSelect, onAccept, onReject }: ItemProps) {
   const confidence = Math.round(finding.confidence * 100);
   return (
     <div
@@ -63,9 +95,9 @@ const FindingItem = memo(function FindingItem({ finding, block, active, busy, la
       }}
     >
       <div className="finding-head">
-        <span className={`kind-chip kind-${finding.kind}`}>{t(`kind.${finding.kind}`)}</span>
-        {block !== undefined && <span className="finding-where">{t('findings.position', { block })}</span>}
-        <span className="finding-confidence" title={t('findings.confidence', { value: confidence })}>
+        <span className={`kind-chip kind-${finding.kind}`}>{labels.kind(finding.kind)}</span>
+        {block !== undefined && <span className="finding-where">{labels.position(block)}</span>}
+        <span className="finding-confidence" title={labels.confidence(confidence)}>
           {confidence}%
         </span>
       </div>
@@ -75,7 +107,7 @@ const FindingItem = memo(function FindingItem({ finding, block, active, busy, la
       <p className="finding-message">{finding.message[language]}</p>
       <div className="finding-actions">
         {finding.fixes.length === 0 ? (
-          <span className="muted small">{t('findings.noFix')}</span>
+          <span className="muted small">{labels.noFix}</span>
         ) : (
           finding.fixes.map((fix, i) => (
             <button
@@ -87,7 +119,7 @@ const FindingItem = memo(function FindingItem({ finding, block, active, busy, la
               data-testid={i === 0 ? `finding-accept-${finding.id}` : `finding-accept-${finding.id}-${i}`}
               title={fix.label[language]}
             >
-              {i === 0 ? t('findings.accept') : fixLabel(fix.label[language])}
+              {i === 0 ? labels.accept : fixLabel(fix.label[language])}
             </button>
           ))
         )}
@@ -98,7 +130,7 @@ const FindingItem = memo(function FindingItem({ finding, block, active, busy, la
           onClick={() => onReject(finding.id)}
           data-testid={`finding-reject-${finding.id}`}
         >
-          {t('findings.reject')}
+          {labels.reject}
         </button>
         {finding.fixes[0] && <span className="finding-fix-preview muted small">{fixLabel(finding.fixes[0].label[language])}</span>}
       </div>
@@ -106,9 +138,11 @@ const FindingItem = memo(function FindingItem({ finding, block, active, busy, la
   );
 });
 
-export function FindingsPanel(props: FindingsPanelProps) {
+/** Re-renders when its props change: not while the editor types, nor when tags or comments arrive. */
+export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelProps) {
   const { findings, blockNumber, activeId, kindFilter, onKindFilter, loading, busy, language, onSelect, onAccept, onReject, onAcceptAll } = props;
   const { t } = useTranslation();
+  const labels = useItemLabels();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const byKind = useMemo(() => {
@@ -210,6 +244,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
                     active={finding.id === activeId}
                     busy={busy}
                     language={language}
+                    labels={labels}
                     onSelect={onSelect}
                     onAccept={onAccept}
                     onReject={onReject}
@@ -222,4 +257,4 @@ export function FindingsPanel(props: FindingsPanelProps) {
       </div>
     </aside>
   );
-}
+});

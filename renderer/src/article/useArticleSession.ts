@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../app/api/contract.js';
 import type { Comment } from '../../../app/annotations/comments.js';
@@ -221,8 +222,11 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
     await Promise.all([refreshFindings(), refreshAnnotations()]);
   }, [api, applyArticle, articleId, queue, refreshAnnotations, refreshFindings]);
 
-  // First load: the text shows as soon as it arrives, the findings as soon as they do (both
-  // requests are already under way when the library row was pressed; see prefetch.ts).
+  // First load. Both requests are under way since the library row was pressed (prefetch.ts); the
+  // server answers the article first. Each answer is drawn in the task that received it
+  // (flushSync), not in one React would schedule after it: a frame sooner. The underlines need
+  // both (the findings' offsets refer to the text as loaded; nothing is saved before the findings
+  // are in), so they are placed when the second answer arrives, whichever it is.
   useEffect(() => {
     let current = true;
     setArticle(null);
@@ -234,22 +238,42 @@ export function useArticleSession(api: ApiClient, articleId: number, callbacks: 
       if (isGone(err)) latest.current.onGone([]);
       else setLoadError(err);
     };
+    let loaded: ArticleDetail | null = null;
+    let listed: Finding[] | null = null;
+    const underline = (list: Finding[], fresh: ArticleDetail) => highlights.setFindings(list, new Map(fresh.blocks.map((b) => [b.id, b.text])));
+    // Tags and comments are asked for once the findings are in (the editor looks for those first).
+    const thenAnnotations = () => {
+      if (current) void refreshAnnotations();
+    };
     articleLoad.then((fresh) => {
       if (!current) return;
+      loaded = fresh;
       for (const b of fresh.blocks) serverText.set(b.id, b.text);
-      setArticle(fresh);
-      void refreshAnnotations();
-      // The findings describe the text as loaded (nothing is saved before they are in).
-      findingsLoad.then((list) => {
+      // Underlines set before the editor exists are placed as it mounts, before its first paint.
+      if (listed) underline(listed, fresh);
+      flushSync(() => setArticle(fresh));
+      if (listed) thenAnnotations();
+    }, failed);
+    findingsLoad.then(
+      (list) => {
         if (!current) return;
-        highlights.setFindings(list, new Map(fresh.blocks.map((b) => [b.id, b.text])));
-        setFindings(list);
-        setFindingsLoading(false);
+        listed = list;
+        if (loaded) underline(list, loaded);
+        flushSync(() => {
+          setFindings(list);
+          setFindingsLoading(false);
+        });
         const counts: KindCounts = {};
         for (const f of list) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
         latest.current.onCounts(articleId, counts);
-      }, failed);
-    }, failed);
+        if (loaded) thenAnnotations();
+      },
+      (err: unknown) => {
+        failed(err);
+        // The article's tags and comments are still wanted once its text is in.
+        void articleLoad.then(thenAnnotations, () => undefined);
+      },
+    );
     return () => {
       current = false;
     };

@@ -12,7 +12,7 @@ import {
   type LexicalEditor,
   type NodeKey,
 } from 'lexical';
-import { useEffect, useImperativeHandle, useMemo, useRef, type MouseEvent, type Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useMemo, useRef, type MouseEvent, type Ref } from 'react';
 import type { BlockClass } from '../../../app/segment/types.js';
 import type { Autosave } from './autosave/registerAutosave.js';
 import {
@@ -146,7 +146,13 @@ function EditorFeatures(props: ArticleEditorProps) {
     [editor, keys, autosave, highlights, annotations],
   );
 
-  useEffect(() => relabelBlocks(editor, blockLabel), [editor, blockLabel]);
+  // The blocks were drawn with the labels of the first render; only a change of language relabels.
+  const labelled = useRef(blockLabel);
+  useEffect(() => {
+    if (labelled.current === blockLabel) return;
+    labelled.current = blockLabel;
+    relabelBlocks(editor, blockLabel);
+  }, [editor, blockLabel]);
 
   useImperativeHandle(
     handleRef,
@@ -215,7 +221,18 @@ function EditorFeatures(props: ArticleEditorProps) {
   return null;
 }
 
-export function ArticleEditor(props: ArticleEditorProps) {
+/**
+ * The editor re-renders only when a prop it uses changes (not with every render of the workspace
+ * around it); `initialBlocks` is read once, when the editor is created.
+ */
+export const ArticleEditor = memo(ArticleEditorView, (prev, next) => {
+  for (const key of Object.keys(next) as (keyof ArticleEditorProps)[]) {
+    if (key !== 'initialBlocks' && prev[key] !== next[key]) return false;
+  }
+  return true;
+});
+
+function ArticleEditorView(props: ArticleEditorProps) {
   const { initialBlocks, blockLabel, ariaLabel, onContextMenu } = props;
   // Labels must be known before the first blocks are drawn.
   setBlockClassLabels(blockLabel);

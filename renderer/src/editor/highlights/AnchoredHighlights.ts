@@ -1,4 +1,4 @@
-import { $getNodeByKey, type EditorState, type LexicalEditor } from 'lexical';
+import { $getNodeByKey, $getRoot, type EditorState, type LexicalEditor } from 'lexical';
 import { findEdit, mapRange, type TextEdit } from '../../lib/offsets.js';
 import type { BlockPlace } from '../blocks/content.js';
 import type { BlockKeys } from '../blocks/registerBlocks.js';
@@ -14,7 +14,13 @@ import { dirtyBlockIds } from '../dirtyBlocks.js';
  * (lib/offsets.ts); an item the edit touched has no place (is not painted) until the refresh.
  * Only the blocks an update touched are placed again, so a keystroke costs a few ranges at most;
  * a whole pass (new items, a sync) reads the editor state once and each block's text and DOM once.
+ * When an article opens, the items of its first screenful of blocks are placed before the first
+ * paint and the others right after it (blocks far down are neither laid out nor painted then:
+ * their ranges would only delay the text); anything that asks about a range places them first.
  */
+
+/** Blocks from the top of a freshly opened article whose items are placed before its first paint. */
+const FIRST_SCREEN_BLOCKS = 40;
 
 /** Where an item is: from (blockId, start) to (endBlockId, end), offsets into `base`. */
 export interface Anchored {
@@ -66,10 +72,11 @@ function domPoint(element: HTMLElement, texts: readonly Text[], offset: number):
 }
 
 function textNodesOf(element: HTMLElement): Text[] {
+  // The common case, a block of one text run (<p><span>text</span></p>), without a tree walker.
+  let only = element.firstChild;
+  while (only && only === only.parentNode?.lastChild && only.firstChild) only = only.firstChild;
+  if (only && only === only.parentNode?.lastChild && only.nodeType === Node.TEXT_NODE) return [only as Text];
   const out: Text[] = [];
-  // The common case, a block of one text run, without a tree walker.
-  const only = element.firstChild;
-  if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE) return [only as Text];
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
   return out;
@@ -86,6 +93,11 @@ export class AnchoredHighlights<T extends Anchored, K> {
   private activeHighlight: Highlight | null = null;
   private editor: LexicalEditor | null = null;
   private keys: BlockKeys | null = null;
+  /** True until the first pass with items after register(): the article has just opened. */
+  private opening = false;
+  /** Items whose placement waits for the first paint, and the wait's cancel. */
+  private later: T[] = [];
+  private cancelLater: (() => void) | null = null;
 
   constructor(private readonly options: AnchoredHighlightsOptions<T, K>) {}
 
@@ -104,6 +116,7 @@ export class AnchoredHighlights<T extends Anchored, K> {
       if (active.priority !== undefined) this.activeHighlight.priority = active.priority;
       CSS.highlights.set(active.name, this.activeHighlight);
     }
+    this.opening = true;
     this.placeAll();
     const unregister = editor.registerUpdateListener(({ editorState, prevEditorState, dirtyLeaves, dirtyElements, tags }) => {
       if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return;
@@ -117,6 +130,7 @@ export class AnchoredHighlights<T extends Anchored, K> {
     });
     return () => {
       unregister();
+      this.dropLater();
       if (highlightsSupported()) {
         for (const layer of layers) CSS.highlights.delete(layer.name);
         CSS.highlights.delete(active.name);
@@ -144,6 +158,7 @@ export class AnchoredHighlights<T extends Anchored, K> {
 
   setActive(key: K | null): void {
     if (key === this.activeKey) return;
+    this.placeLater();
     this.activeKey = key;
     this.activeHighlight?.clear();
     const range = key === null ? undefined : this.ranges.get(key);
@@ -161,16 +176,19 @@ export class AnchoredHighlights<T extends Anchored, K> {
 
   /** The on-screen range of an item (for scrolling it into view). */
   rangeOf(key: K): Range | null {
+    this.placeLater();
     return this.ranges.get(key) ?? null;
   }
 
   /** Whether an item is painted now (false while an edit overlaps it, or it has no place). */
   isPlaced(key: K): boolean {
+    this.placeLater();
     return this.ranges.has(key);
   }
 
   /** How many ranges the highlight of this name paints now. */
   paintedIn(name: string): number {
+    this.placeLater();
     let n = 0;
     for (const key of this.ranges.keys()) {
       const item = this.byKey.get(key);
@@ -257,14 +275,58 @@ export class AnchoredHighlights<T extends Anchored, K> {
   }
 
   private placeAll(): void {
+    this.dropLater();
     for (const h of this.highlights.values()) h.clear();
     this.activeHighlight?.clear();
     this.ranges.clear();
     const editor = this.editor;
     if (!editor || this.items.length === 0) return;
+    const opening = this.opening;
+    this.opening = false;
     const pass = new Map<number, BlockNow>();
     editor.getEditorState().read(() => {
-      for (const item of this.items) this.place(item, pass);
+      const firstScreen = opening ? this.firstBlocks(FIRST_SCREEN_BLOCKS) : null;
+      for (const item of this.items) {
+        if (!firstScreen || firstScreen.has(item.blockId)) this.place(item, pass);
+        else this.later.push(item);
+      }
     });
+    if (this.later.length > 0) {
+      // After the next frame is painted (a task posted from its animation frame runs after it).
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const frame = requestAnimationFrame(() => (timer = setTimeout(() => this.placeLater(), 0)));
+      this.cancelLater = () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      };
+    }
+  }
+
+  /** The ids of the document's first blocks (in an editor-state read). */
+  private firstBlocks(count: number): Set<number> {
+    const ids = new Set<number>();
+    for (const node of $getRoot().getChildren().slice(0, count)) {
+      const id = this.keys?.idOf(node.getKey());
+      if (id !== undefined) ids.add(id);
+    }
+    return ids;
+  }
+
+  /** Places the items left for after the first paint, now. */
+  private placeLater(): void {
+    const items = this.later;
+    const editor = this.editor;
+    this.dropLater();
+    if (items.length === 0 || !editor) return;
+    const pass = new Map<number, BlockNow>();
+    editor.getEditorState().read(() => {
+      for (const item of items) this.place(item, pass);
+    });
+  }
+
+  private dropLater(): void {
+    this.cancelLater?.();
+    this.cancelLater = null;
+    this.later = [];
   }
 }
