@@ -103,37 +103,50 @@ interface BlockRow {
   source_id: number;
   src_start: number;
   src_end: number;
-  original_text: string;
 }
 
 const BLOCK_SELECT = `
-  SELECT b.id, b.article_id, b.ordinal, b.class, b.text, b.orig_class, b.source_id, b.src_start, b.src_end,
-         substr(s.text, b.src_start + 1, b.src_end - b.src_start) AS original_text
-  FROM blocks b JOIN sources s ON s.id = b.source_id`;
+  SELECT b.id, b.article_id, b.ordinal, b.class, b.text, b.orig_class, b.source_id, b.src_start, b.src_end
+  FROM blocks b`;
 
-function toBlock(row: BlockRow): Block {
-  return {
-    id: row.id,
-    articleId: row.article_id,
-    ordinal: row.ordinal,
-    cls: row.class,
-    text: row.text,
-    originalText: row.original_text,
-    originalClass: row.orig_class,
-    sourceId: row.source_id,
-    srcStart: row.src_start,
-    srcEnd: row.src_end,
-  };
+/**
+ * Each block's original OCR text, sliced from its source in JavaScript: the offsets are UTF-16
+ * offsets into the decoded page, which SQLite's substr (counting characters, and scanning from
+ * the start of the page for every block) would neither honour for characters beyond the BMP nor
+ * do quickly for a long article.
+ */
+function toBlocks(db: Db, rows: readonly BlockRow[]): Block[] {
+  const sources = new Map<number, string>();
+  const sourceText = db.prepare('SELECT text FROM sources WHERE id = ?').pluck();
+  return rows.map((row) => {
+    let text = sources.get(row.source_id);
+    if (text === undefined) {
+      text = (sourceText.get(row.source_id) as string | undefined) ?? '';
+      sources.set(row.source_id, text);
+    }
+    return {
+      id: row.id,
+      articleId: row.article_id,
+      ordinal: row.ordinal,
+      cls: row.class,
+      text: row.text,
+      originalText: text.slice(row.src_start, row.src_end),
+      originalClass: row.orig_class,
+      sourceId: row.source_id,
+      srcStart: row.src_start,
+      srcEnd: row.src_end,
+    };
+  });
 }
 
 export function getBlocks(db: Db, articleId: number): Block[] {
   const rows = db.prepare(`${BLOCK_SELECT} WHERE b.article_id = ? AND b.retired = 0 ORDER BY b.ordinal`).all(articleId) as BlockRow[];
-  return rows.map(toBlock);
+  return toBlocks(db, rows);
 }
 
 export function getBlock(db: Db, blockId: number): Block | undefined {
   const row = db.prepare(`${BLOCK_SELECT} WHERE b.id = ? AND b.retired = 0`).get(blockId) as BlockRow | undefined;
-  return row && toBlock(row);
+  return row && toBlocks(db, [row])[0];
 }
 
 export function getArticle(db: Db, id: number): ArticleDetail | undefined {
