@@ -195,10 +195,10 @@ const MAX_NODES = 2 ** (32 - STATE_BITS) - 2;
  * which each fingerprint's list hangs, newest first.
  */
 class Shard {
-  cells = new Int32Array(2 * 256);
+  cells: Int32Array = new Int32Array(2 * 256);
   size = 256;
   used = 0;
-  nodes = new Int32Array(3 * 256);
+  nodes: Int32Array = new Int32Array(3 * 256);
   nodesUsed = 0;
   /** 1 + the first node of the free list (0: none). */
   freeNodes = 0;
@@ -217,11 +217,15 @@ class Shard {
     return this.cells[2 * startOf(home, this.size)]!;
   }
 
-  /** Makes room for `keys` more fingerprints and `postings` more postings, in one allocation each. */
-  reserve(keys: number, postings: number): void {
-    if (this.used + keys > this.size * MAX_LOAD) this.rehash(Math.ceil((this.used + keys) / MAX_LOAD));
+  /** The table size that makes room for `keys` more fingerprints; 0 when this one does. */
+  cellsFor(keys: number): number {
+    return this.used + keys > this.size * MAX_LOAD ? Math.ceil((this.used + keys) / MAX_LOAD) : 0;
+  }
+
+  /** The node count that makes room for `postings` more postings; 0 when the pool does. */
+  nodesFor(postings: number): number {
     const nodes = Math.min(MAX_NODES, this.nodesUsed + postings);
-    if (3 * nodes > this.nodes.length) this.resizeNodes(nodes);
+    return 3 * nodes > this.nodes.length ? nodes : 0;
   }
 
   /** Adds a posting to the fingerprint's list, unless it is (or now becomes) a stop-fingerprint. */
@@ -322,15 +326,24 @@ class Shard {
     return next;
   }
 
+  /** Moves the node pool into `into` (3 numbers a node, fresh or a part of a larger array). */
+  moveNodes(into: Int32Array): void {
+    into.set(this.nodes.subarray(0, 3 * this.nodesUsed));
+    this.nodes = into;
+  }
+
   private resizeNodes(nodes: number): void {
-    const grown = new Int32Array(3 * nodes);
-    grown.set(this.nodes.subarray(0, 3 * this.nodesUsed));
-    this.nodes = grown;
+    this.moveNodes(new Int32Array(3 * nodes));
   }
 
   private rehash(size: number): void {
+    this.rehashInto(new Int32Array(2 * size));
+  }
+
+  /** Moves the table into `cells` (2 numbers a cell, zeroed: fresh or a part of a larger array). */
+  rehashInto(cells: Int32Array): void {
     const old = this.cells;
-    const cells = new Int32Array(2 * size);
+    const size = cells.length >>> 1;
     for (let j = 0; j < old.length; j += 2) {
       if ((old[j + 1]! & STATE_MASK) === FREE) continue;
       let i = startOf(mixOf(old[j]!) >>> SHARD_BITS, size);
@@ -521,7 +534,10 @@ export class CorpusIndex {
     // Each shard takes one in SHARDS of them; a tenth to spare, and a little for small batches.
     const { keys, postings } = sample.estimate();
     const spare = (n: number) => Math.ceil((n / SHARDS) * 1.1) + 64;
-    this.shards.forEach((shard, s) => shard.reserve(Math.min(spare(keys), shown[s]!), Math.min(spare(postings), shown[s]!)));
+    this.reserve(
+      this.shards.map((shard, s) => shard.cellsFor(Math.min(spare(keys), shown[s]!))),
+      this.shards.map((shard, s) => shard.nodesFor(Math.min(spare(postings), shown[s]!))),
+    );
     // Second pass: the postings, in the order the blocks were added.
     for (let slot = from; slot < to; slot++) {
       if (this.blocks[slot] === null) continue; // removed since
@@ -537,6 +553,17 @@ export class CorpusIndex {
   }
 
   /**
+   * Gives the shards that need it a larger table and node pool, all carved out of a few large
+   * arrays: the engine collects garbage after every few tens of megabytes taken outside its heap,
+   * so many allocations spread over the work each cost a collection of the whole heap, and a few
+   * taken at once cost one.
+   */
+  private reserve(cells: readonly number[], nodes: readonly number[]): void {
+    carve(cells.map((size) => 2 * size), (s, part) => this.shards[s]!.rehashInto(part));
+    carve(nodes.map((count) => 3 * count), (s, part) => this.shards[s]!.moveNodes(part));
+  }
+
+  /**
    * Reads the home cells of the current fingerprints before they are looked up: the reads do not
    * wait on one another, so the processor fetches many cells at once instead of one by one.
    */
@@ -548,5 +575,27 @@ export class CorpusIndex {
       sum ^= this.shards[mix & (SHARDS - 1)]!.touch(mix >>> SHARD_BITS);
     }
     this.touched ^= sum;
+  }
+}
+
+/** Numbers per array carve() allocates (1 GiB of Int32): far below the engine's limit. */
+const CARVE_LIMIT = 2 ** 28;
+
+/** Hands each non-zero length its own part of as few new arrays as it takes, in order. */
+function carve(lengths: readonly number[], take: (index: number, part: Int32Array) => void): void {
+  for (let from = 0; from < lengths.length;) {
+    let to = from;
+    let total = 0;
+    while (to < lengths.length && (to === from || total + lengths[to]! <= CARVE_LIMIT)) total += lengths[to++]!;
+    if (total > 0) {
+      const block = new Int32Array(total);
+      let at = 0;
+      for (let i = from; i < to; i++) {
+        if (lengths[i]! === 0) continue;
+        take(i, block.subarray(at, at + lengths[i]!));
+        at += lengths[i]!;
+      }
+    }
+    from = to;
   }
 }
