@@ -14,7 +14,7 @@ import {
   startsBound,
   wordSpansJunction,
 } from './junction.js';
-import { topicModel } from './topic.js';
+import { topicModel, type TopicModel } from './topic.js';
 
 /**
  * Log-probability gain a junction must show before a block is moved across the page: a word cut
@@ -67,6 +67,8 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     const before = predecessor.get(j);
     return before !== undefined && continuationConfidence(doc[before]!, doc[j]!) >= 0.7;
   };
+  let model: TopicModel | null = null;
+  const topics = () => (model ??= topicModel(doc));
   let topical: Map<number, Candidate> | null = null;
 
   const findings: DocFinding[] = [];
@@ -89,8 +91,7 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     if (candidates.length === 0 && closesUnopenedQuote(block.text)) {
       const quoting = openCuts.filter((i) => i !== j && successor[i] !== j && leavesQuoteOpen(doc[i]!.text) &&
         !(successor[i] !== null && closesUnopenedQuote(doc[successor[i]!]!.text)));
-      const topics = topicModel(doc);
-      quoting.sort((x, y) => topics.affinity(j, doc[y]!.article) - topics.affinity(j, doc[x]!.article));
+      quoting.sort((x, y) => topics().affinity(j, doc[y]!.article) - topics().affinity(j, doc[x]!.article));
       for (const i of quoting) {
         candidates.push({ cut: i, confidence: 0.75, reason: { zh: '引号在该处打开', en: 'the quotation it closes opens there' } });
       }
@@ -107,7 +108,7 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       }
     }
     if (candidates.length === 0) {
-      topical ??= topicalPairs(doc, openCuts, successor, (b) => !readsOnFromBefore(b));
+      topical ??= topicalPairs(doc, topics(), openCuts, successor, (b) => !readsOnFromBefore(b));
       const pair = topical.get(j);
       if (pair) candidates.push(pair);
     }
@@ -156,11 +157,11 @@ interface TopicalPair {
  */
 function topicalPairs(
   doc: readonly DocBlock[],
+  topics: TopicModel,
   openCuts: readonly number[],
   successor: readonly (number | null)[],
   movable: (block: number) => boolean,
 ): Map<number, Candidate> {
-  const topics = topicModel(doc);
   const bestOfCut = new Map<number, TopicalPair>();
   for (const i of openCuts) {
     const cut = doc[i]!;
