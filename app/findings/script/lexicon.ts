@@ -75,11 +75,50 @@ export function isHan(ch: string): boolean {
 }
 
 /**
+ * The dictionary's words up to MAX_WORD_LENGTH as a prefix tree, so that segment() walks the words
+ * starting at a position in one pass and stops at the first prefix no word has, instead of slicing
+ * and looking up every candidate substring (that lookup was nearly half of all detection time).
+ * A node is a number; its child under a UTF-16 unit is edges.get(node * 65536 + unit).
+ */
+interface WordTrie {
+  edges: Map<number, number>;
+  /** A node's word frequency, 0 when no word ends there. */
+  freq: Float64Array;
+}
+
+let trie: WordTrie | null = null;
+
+function wordTrie(): WordTrie {
+  if (trie) return trie;
+  const edges = new Map<number, number>();
+  const freqs: number[] = [0];
+  forEachWord((word, f) => {
+    if (word.length > MAX_WORD_LENGTH) return;
+    let node = 0;
+    for (let k = 0; k < word.length; k++) {
+      const key = node * 65536 + word.charCodeAt(k);
+      let child = edges.get(key);
+      if (child === undefined) {
+        child = freqs.length;
+        freqs.push(0);
+        edges.set(key, child);
+      }
+      node = child;
+    }
+    freqs[node] = f;
+  });
+  trie = { edges, freq: Float64Array.from(freqs) };
+  return trie;
+}
+
+/**
  * jieba's maximum-probability segmentation of text[from, to) over dictionary words (every
  * character may also stand alone). Offsets are UTF-16 offsets into text.
  */
 export function segment(text: string, from = 0, to = text.length): Segmentation {
   const lex = lexicon();
+  const { edges, freq } = wordTrie();
+  const logTotal = Math.log(lex.total);
   const n = to - from;
   const best = new Float64Array(n + 1);
   const next = new Int32Array(n + 1);
@@ -91,10 +130,14 @@ export function segment(text: string, from = 0, to = text.length): Segmentation 
     let score = lex.logProb(text.slice(from + i, from + i + step)) + best[i + step]!;
     let end = i + step;
     const limit = Math.min(n, i + lex.maxWordLength);
-    for (let j = i + step + 1; j <= limit; j++) {
-      const w = text.slice(from + i, from + j);
-      if (lex.freq(w) <= 0) continue;
-      const s = lex.logProb(w) + best[j]!;
+    let node = 0;
+    for (let j = i + 1; j <= limit; j++) {
+      const child = edges.get(node * 65536 + text.charCodeAt(from + j - 1));
+      if (child === undefined) break;
+      node = child;
+      const f = freq[node]!;
+      if (j <= i + step || f <= 0) continue;
+      const s = Math.log(f) - logTotal + best[j]!;
       if (s > score) {
         score = s;
         end = j;
