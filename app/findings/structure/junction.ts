@@ -32,6 +32,8 @@ export function wordSpansJunction(left: string, right: string): string | null {
   if (!l || !r || !CJK.test(l.at(-1)!) || !CJK.test(r[0]!)) return null;
   // The word must swallow a character that stands alone on its own side ("舉" | "措接連"):
   // otherwise two whole words side by side can be misread as one across the cut.
+  // A character met again across the cut ("出縣|縣人民") is a doubling, not a word cut in two.
+  if (l.at(-1) === r[0]) return null;
   const leftAlone = (cutWords(l).at(-1) ?? '').length === 1;
   const rightAlone = (cutWords(r)[0] ?? '').length === 1;
   if (!leftAlone && !rightAlone) return null;
@@ -93,8 +95,31 @@ export function endsNeedingComplement(text: string): boolean {
 /** Words a sentence never opens with: bound particles, and clause punctuation. */
 const BOUND_START = new Set(['的', '地', '得', '了', '着', '过', '之', '，', '、', '；', '：', ',', ';', ':']);
 
+/** Punctuation right after a block's first character that leaves that character a clause of its own. */
+const CLAUSE_PUNCT = /^[，、。；：！？,;:!?]/u;
+
+/**
+ * Characters that may stand alone as a sentence's first clause: answers and interjections (是，
+ * 对。 嗯，), pronouns set off for weight (他，一个…), and enumeration (一、 甲、).
+ */
+const LONE_OPENERS = new Set([
+  ...'是对好不行嗯哦噢啊唉哎喂呀嘿咦哇',
+  ...'我你他她它您',
+  ...'一二三四五六七八九十甲乙丙丁',
+]);
+
+/**
+ * A block opening with one Han character that punctuation cuts off ("期。在…", "草、早熟禾…",
+ * "座，恢復…") holds the tail of a word or a measure cut from the sentence before it.
+ */
+export function startsWithLoneCharacter(text: string): boolean {
+  const t = toSimplified(text.trimStart().slice(0, 2));
+  return t.length === 2 && CJK.test(t[0]!) && CLAUSE_PUNCT.test(t.slice(1)) && !LONE_OPENERS.has(t[0]!);
+}
+
+/** Whether a block cannot open a sentence: a bound particle, clause punctuation or a lone character first. */
 export function startsBound(text: string): boolean {
-  return BOUND_START.has(cutWords(text.trimStart().slice(0, 6))[0] ?? '');
+  return BOUND_START.has(cutWords(text.trimStart().slice(0, 6))[0] ?? '') || startsWithLoneCharacter(text);
 }
 
 /** Words a sentence commonly opens with; a block starting with one begins a sentence of its own. */

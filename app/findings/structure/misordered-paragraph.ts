@@ -1,6 +1,6 @@
 import type { DocBlock, DocFinding } from '../model.js';
 import { cutWords } from '../lexicon/segmenter.js';
-import { RUNNING_TEXT } from './classes.js';
+import { RUNNING_TEXT, SKIPPABLE } from './classes.js';
 import { continuationConfidence, readingSuccessor } from './broken-paragraph.js';
 import {
   closesUnopenedQuote,
@@ -21,6 +21,8 @@ import { topicModel, type TopicModel } from './topic.js';
  * in two gains about 10; chance pairs of a single character and a name or a place gain 1 to 6.
  */
 const MIN_COHESION = 8;
+/** Junction gains are compared to this precision: two whole words side by side gain 0 give or take rounding. */
+const COHESION_STEP = 0.1;
 
 function startsMidWord(text: string): boolean {
   return (cutWords(text.trimStart().slice(0, 6))[0] ?? '').length === 1;
@@ -53,8 +55,10 @@ const MAX_OWN_TOPIC = 0.05;
 export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding[] {
   const successor = doc.map((_, i) => readingSuccessor(doc, i));
   const predecessor = new Map<number, number>();
+  // The block a reader comes from: captions and credits between a cut's parts are skipped, so
+  // they are nobody's predecessor.
   successor.forEach((next, i) => {
-    if (next !== null) predecessor.set(next, i);
+    if (next !== null && !SKIPPABLE.has(doc[i]!.cls)) predecessor.set(next, i);
   });
   /** Running-text blocks ending mid-sentence that their successor does not visibly continue. */
   const openCuts = doc
@@ -96,13 +100,21 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
         candidates.push({ cut: i, confidence: 0.75, reason: { zh: '引号在该处打开', en: 'the quotation it closes opens there' } });
       }
     }
-    // A block opening with a bound particle (的, 了, 、…) cannot start a sentence: it continues one
-    // of the page's open cuts, the one it reads on from best first.
+    // A block opening with a bound particle (的, 了, 、…) or a lone character (期。…) cannot start
+    // a sentence: it continues one of the page's open cuts, the one it reads on from best first;
+    // where no junction reads better than another, the one whose article the block is about, then
+    // a cut that nothing after it continues before one its own successor might, then the nearest
+    // (text bleeds into a neighbouring column more often than across the page).
     if (candidates.length === 0 && startsBound(block.text)) {
       const scored = openCuts
         .filter((i) => i !== j && successor[i] !== j)
-        .map((i) => ({ i, cohesion: junctionCohesion(doc[i]!.text, block.text) }))
-        .sort((x, y) => y.cohesion - x.cohesion);
+        .map((i) => ({
+          i,
+          cohesion: Math.round(junctionCohesion(doc[i]!.text, block.text) / COHESION_STEP),
+          continued: successor[i] === null ? 0 : continuationConfidence(doc[i]!, doc[successor[i]!]!),
+          topic: topics().affinity(j, doc[i]!.article),
+        }))
+        .sort((x, y) => y.cohesion - x.cohesion || y.topic - x.topic || x.continued - y.continued || Math.abs(x.i - j) - Math.abs(y.i - j));
       for (const { i } of scored) {
         candidates.push({ cut: i, confidence: 0.7, reason: { zh: '段首不能起句', en: 'it cannot open a sentence' } });
       }

@@ -3,7 +3,7 @@ import type { DocBlock } from '../model.js';
 import { detectBrokenParagraphs } from './broken-paragraph.js';
 import { detectInterleavedCaptions } from './interleaved-caption.js';
 import { detectMisorderedParagraphs } from './misordered-paragraph.js';
-import { endsSentence, opensSentence, wordSpansJunction } from './junction.js';
+import { endsSentence, opensSentence, startsWithLoneCharacter, wordSpansJunction } from './junction.js';
 
 const body = (text: string, article = 0): DocBlock => ({ cls: 'body', text, article });
 const caption = (text: string, article = 0): DocBlock => ({ cls: 'caption', text, article });
@@ -22,6 +22,19 @@ describe('sentence junctions', () => {
     expect(wordSpansJunction('群众关心的民生舉', '措接连出台')).toBe('举措');
     expect(wordSpansJunction('推进基础设施建设和交', '通网络完善')).toMatch(/^交通/);
     expect(wordSpansJunction('今年全市完成改造。', '通过努力')).toBeNull();
+    // The same character on both sides is a doubling, not a word cut in two.
+    expect(wordSpansJunction('專家會診不用出縣', '縣人民醫院的遠程')).toBeNull();
+  });
+
+  it('knows a block cannot open with a lone character cut off by punctuation, unless it is an answer, a pronoun or a numbering', () => {
+    expect(startsWithLoneCharacter('期。在石门乡，果农们一早就钻进果园')).toBe(true);
+    expect(startsWithLoneCharacter('草、早熟禾等耐寒草种')).toBe(true);
+    expect(startsWithLoneCharacter('座，恢復淺灘和蘆葦地。')).toBe(true);
+    expect(startsWithLoneCharacter('是，我们一定办好。')).toBe(false);
+    expect(startsWithLoneCharacter('他，一个普通的护林员。')).toBe(false);
+    expect(startsWithLoneCharacter('一、加强组织领导')).toBe(false);
+    expect(startsWithLoneCharacter('今年，全县新建公园')).toBe(false);
+    expect(startsWithLoneCharacter('“好，就这么办。”')).toBe(false);
   });
 
   it('recognises a block that opens a sentence of its own', () => {
@@ -145,6 +158,37 @@ describe('misordered paragraphs', () => {
     // A quotation running over paragraphs reopens with “ at each: nothing to move.
     const long = doc.map((b, i) => (i === 5 ? body('“就有一个驿站，喝口水、洗把脸。”贺大姐说。', 1) : b));
     expect(detectMisorderedParagraphs(long)).toEqual([]);
+  });
+
+  it('sends a block opening with a lone character to the cut it completes, by topic when no junction reads better', () => {
+    const doc = [
+      headline('枇杷丰收'),
+      body('五月，全县两万多亩枇杷陆续成熟，果农们'),
+      body('今年枇杷价格稳定，果农收入可观。'),
+      headline('湿地修复见成效', 1),
+      body('近年来，县里陆续拆除湖边的养殖大棚一百多', 1),
+      body('保护站的工作人员每天巡湖，记录候鸟的种类和数量。', 1),
+      headline('社区课堂', 2),
+      body('每天下午，社区活动室里坐满了放学的孩子。', 2),
+      body('座，恢复了湖边的浅滩和芦苇地，来湖边觅食栖息的候鸟越来越多。', 2),
+      body('社区课堂开办一年来，已累计服务学生五千余人次。', 2),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start: { block: 8, offset: 0 } });
+    expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 8, before: 5 }]);
+    // A block opening with an answer is a sentence of its own.
+    const answer = doc.map((b, i) => (i === 8 ? body('是，湖边的候鸟越来越多了。', 2) : b));
+    expect(detectMisorderedParagraphs(answer)).toEqual([]);
+  });
+
+  it('does not take a photo between the parts of a cut paragraph for the block the continuation comes from', () => {
+    const doc = [
+      headline('龙舟训练'), body('放学后，队员们换好救生衣，抬'), caption('龙舟队在河上训练。'), credit('本报记者 王明 摄'), body('着龙舟走向码头。'),
+      headline('社区课堂', 1), body('每天下午，社区活动室里坐满了放学的', 1), body('社区课堂开办一年来，已累计服务学生五千余人次。', 1),
+    ];
+    expect(detectMisorderedParagraphs(doc)).toEqual([]);
+    expect(detectBrokenParagraphs(doc).map((f) => f.end.block)).toContain(4);
   });
 
   it('leaves a continuation that already follows its cut', () => {
