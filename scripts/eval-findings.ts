@@ -1,9 +1,9 @@
 /*
  * eval-findings: measures the OCR-defect detectors against labelled pages.
  *
- *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|final] [--final] [--no-clean] [--no-checker] [--json FILE]
+ *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|final] [--final] [--no-clean] [--no-checker] [--json FILE]
  *
- * Pages, in four groups:
+ * Pages, in five groups:
  * - samples: seeds/*.txt, labelled by hand in test/fixtures/findings/samples/<seed>.json
  *   (text + context, resolved to offsets; see scripts/eval/labels.ts);
  * - own pages: test/fixtures/findings/injected/<name>.txt with <name>.labels.json, made from the
@@ -12,9 +12,12 @@
  * - held-out pages: test/fixtures/findings/heldout/injected/, made the same way (own seed) from
  *   test/fixtures/findings/heldout/clean/, pages written after the rules were tuned on the own
  *   pages. They have since been used to improve the detectors, so they are no longer held out;
+ * - second held-out pages: test/fixtures/findings/heldout2/injected/, made the same way (own seed)
+ *   from test/fixtures/findings/heldout2/clean/, pages written after the rules were tuned on the
+ *   held-out pages and evaluated once blind; since used to improve the detectors as well;
  * - final held-out pages: test/fixtures/findings/final/injected/, made the same way (own seed) from
- *   test/fixtures/findings/final/clean/, pages written after the rules were tuned on the held-out
- *   pages, to be evaluated once at the end. This group is evaluated ONLY when asked for
+ *   test/fixtures/findings/final/clean/, pages written after the rules were tuned on the second
+ *   held-out pages, to be evaluated once at the end. This group is evaluated ONLY when asked for
  *   (--group final, or --final): it is not in the default output nor in the default total, so that
  *   nobody improving a detector sees its misses and false alarms by accident.
  * Each group is given to the checker as one corpus (checkTexts(pages)), so a fragment copied from
@@ -48,20 +51,22 @@ const REPO_ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.re
 const SAMPLES_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/samples');
 const INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/injected');
 const HELDOUT_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/injected');
+const HELDOUT2_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout2/injected');
 const FINAL_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/injected');
 
 /** The groups of pages, in the order they are printed. */
-export const GROUPS = ['samples', 'own', 'heldout', 'final'] as const;
+export const GROUPS = ['samples', 'own', 'heldout', 'heldout2', 'final'] as const;
 export type Group = (typeof GROUPS)[number];
 /**
  * The groups evaluated without --group: every group but the final held-out pages, which are
  * evaluated only when asked for by name (--group final, or --final).
  */
-export const DEFAULT_GROUPS: readonly Group[] = ['samples', 'own', 'heldout'];
+export const DEFAULT_GROUPS: readonly Group[] = ['samples', 'own', 'heldout', 'heldout2'];
 export const GROUP_TITLES: Readonly<Record<Group, string>> = {
   samples: 'samples',
   own: 'own pages',
   heldout: 'held-out pages',
+  heldout2: 'second held-out pages',
   final: 'final held-out pages',
 };
 /** What the CER total row of an injected group is called. */
@@ -69,12 +74,14 @@ const CER_TOTAL: Readonly<Record<Group, string>> = {
   samples: 'all samples',
   own: 'all own pages',
   heldout: 'all held-out pages',
+  heldout2: 'all second held-out pages',
   final: 'all final held-out pages',
 };
 /** How a group's score table is introduced, after its page count. */
 const TABLE_NOTE: Readonly<Partial<Record<Group, string>>> = {
   heldout: 'written after the rules were tuned on the own pages, since used for tuning',
-  final: 'written after the rules were tuned on the held-out pages; evaluate once, at the end',
+  heldout2: 'written after the rules were tuned on the held-out pages, since used for tuning',
+  final: 'written after the rules were tuned on the second held-out pages; evaluate once, at the end',
 };
 
 export interface Checker {
@@ -126,7 +133,12 @@ export function loadHeldoutPages(dir = HELDOUT_INJECTED_DIR): OwnPage[] {
   return loadOwnPages(dir, 'heldout');
 }
 
-/** The final held-out pages: injected like the others, from pages written after the rules were tuned on the held-out pages. */
+/** The second held-out pages: written after the rules were tuned on the held-out pages, evaluated once blind, since used for tuning. */
+export function loadHeldout2Pages(dir = HELDOUT2_INJECTED_DIR): OwnPage[] {
+  return loadOwnPages(dir, 'heldout2');
+}
+
+/** The final held-out pages: injected like the others, from pages written after the rules were tuned on the second held-out pages. */
 export function loadFinalPages(dir = FINAL_INJECTED_DIR): OwnPage[] {
   return loadOwnPages(dir, 'final');
 }
@@ -276,7 +288,7 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 const USAGE = [
-  'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|final] [--final] [--no-clean] [--no-checker] [--json FILE]',
+  'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|final] [--final] [--no-clean] [--no-checker] [--json FILE]',
   `  without --group: ${DEFAULT_GROUPS.join(', ')} and their total; the final held-out pages only with --group final (or --final)`,
 ].join('\n');
 
@@ -346,13 +358,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let samples: EvalPage[] = [];
-  const injectedPages: Record<Group, OwnPage[]> = { samples: [], own: [], heldout: [], final: [] };
+  const injectedPages: Record<Group, OwnPage[]> = { samples: [], own: [], heldout: [], heldout2: [], final: [] };
   const selected: readonly Group[] = opts.group === null ? DEFAULT_GROUPS : [opts.group];
   try {
     const wanted = (g: Group): boolean => selected.includes(g);
     if (wanted('samples')) samples = loadSamplePages();
     if (wanted('own')) injectedPages.own = loadOwnPages();
     if (wanted('heldout')) injectedPages.heldout = loadHeldoutPages();
+    if (wanted('heldout2')) injectedPages.heldout2 = loadHeldout2Pages();
     if (wanted('final')) injectedPages.final = loadFinalPages();
   } catch (e) {
     if (e instanceof LabelError) {
@@ -361,7 +374,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const pages: Record<Group, readonly EvalPage[]> = { samples, own: injectedPages.own, heldout: injectedPages.heldout, final: injectedPages.final };
+  const pages: Record<Group, readonly EvalPage[]> = { samples, own: injectedPages.own, heldout: injectedPages.heldout, heldout2: injectedPages.heldout2, final: injectedPages.final };
   const injected = (g: Group): OwnPage[] => injectedPages[g];
   const present = GROUPS.filter((g) => pages[g].length > 0);
 
@@ -446,6 +459,7 @@ export async function main(argv: string[]): Promise<number> {
       samples: obj(groupScores.get('samples')!),
       own: obj(groupScores.get('own')!),
       heldout: obj(groupScores.get('heldout')!),
+      heldout2: obj(groupScores.get('heldout2')!),
       // Only when asked for, like the rest of the final group's figures.
       ...(selected.includes('final') ? { final: obj(groupScores.get('final')!) } : {}),
       total: obj(total),

@@ -17,12 +17,14 @@ import {
   type SampleLabelFile,
 } from '../../scripts/eval/labels.js';
 import { findingMatchesLabel, scorePage, spansOverlap, type EvalPage } from '../../scripts/eval/match.js';
-import { DEFAULT_GROUPS, cerTable, loadChecker, loadFinalPages, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
+import { DEFAULT_GROUPS, cerTable, loadChecker, loadFinalPages, loadHeldout2Pages, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
 import {
   CLEAN_DIR,
   CONTROL_PAGES,
   FINAL_CLEAN_DIR,
   FINAL_INJECTED_DIR,
+  HELDOUT2_CLEAN_DIR,
+  HELDOUT2_INJECTED_DIR,
   HELDOUT_CLEAN_DIR,
   HELDOUT_INJECTED_DIR,
   INJECTED_DIR,
@@ -273,6 +275,7 @@ describe('inject-defects', () => {
   }, 60_000);
 
   it('keeps the final held-out set apart: its own directories and seed, two pages per script, its committed files current', () => {
+    expect(SETS.heldout2).toMatchObject({ cleanDir: HELDOUT2_CLEAN_DIR, injectedDir: HELDOUT2_INJECTED_DIR });
     expect(SETS.final).toMatchObject({ cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR });
     expect(new Set(Object.values(SETS).map((s) => s.seed)).size).toBe(Object.values(SETS).length);
     expect(new Set(Object.values(SETS).flatMap((s) => [s.cleanDir, s.injectedDir])).size).toBe(2 * Object.values(SETS).length);
@@ -309,7 +312,8 @@ describe('inject-defects', () => {
 
   it('writes final held-out pages that share no long run with the own, held-out or sample pages, nor with one another', () => {
     const final = readCleanPages(FINAL_CLEAN_DIR);
-    const shared = sharedRuns(final, [...readCleanPages(CLEAN_DIR).values(), ...readCleanPages(HELDOUT_CLEAN_DIR).values(), ...seedPages()]);
+    const tuned = [CLEAN_DIR, HELDOUT_CLEAN_DIR, HELDOUT2_CLEAN_DIR].flatMap((dir) => [...readCleanPages(dir).values()]);
+    const shared = sharedRuns(final, [...tuned, ...seedPages()]);
     expect(shared.size).toBe(4);
     for (const [name, runs] of shared) expect(runs, name).toEqual([]);
     for (const [name, text] of final) {
@@ -318,7 +322,7 @@ describe('inject-defects', () => {
     }
   });
 
-  for (const set of [SETS.heldout, SETS.final]) {
+  for (const set of [SETS.heldout, SETS.heldout2, SETS.final]) {
     it(`copies cross-page fragments of the ${set.name} set from pages of that set only`, () => {
       const clean = readCleanPages(set.cleanDir);
       let copies = 0;
@@ -362,12 +366,13 @@ describe('inject-defects', () => {
           expect(file.labels.length).toBeGreaterThan(10);
           expect(text).not.toBe(original);
           // Undoing every label that has a string fix leaves only the moved blocks to account for:
-          // what remains of the difference to the original is at most the moved text, twice.
+          // what remains of the difference to the original is at most the moved text with the
+          // blank line that set it apart, twice.
           let undone = text;
           for (const l of [...file.labels].filter((x) => x.fix !== null).sort((x, y) => y.start - x.start)) {
             undone = undone.slice(0, l.start) + l.fix + undone.slice(l.end);
           }
-          const moved = file.labels.filter((x) => x.fix === null).reduce((n, x) => n + 2 * (x.end - x.start), 0);
+          const moved = file.labels.filter((x) => x.fix === null).reduce((n, x) => n + 2 * (x.end - x.start + 2), 0);
           expect(editDistance(normalizeBlankLines(undone), normalizeBlankLines(original)), f).toBeLessThanOrEqual(moved);
           expect(cer(text, original).distance).toBeGreaterThan(cer(undone, original).distance);
         }
@@ -390,6 +395,9 @@ describe('eval-findings', () => {
     const heldout = loadHeldoutPages();
     expect(heldout.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
     expect(heldout.every((p) => p.group === 'heldout' && p.file.startsWith('test/fixtures/findings/heldout/injected/') && !p.control && p.labels.length > 10)).toBe(true);
+    const heldout2 = loadHeldout2Pages();
+    expect(heldout2.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT2_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
+    expect(heldout2.every((p) => p.group === 'heldout2' && p.file.startsWith('test/fixtures/findings/heldout2/injected/') && !p.control && p.labels.length > 10)).toBe(true);
     const final = loadFinalPages();
     expect(final.map((p) => path.basename(p.file))).toEqual([...readCleanPages(FINAL_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
     expect(final.every((p) => p.group === 'final' && p.file.startsWith('test/fixtures/findings/final/injected/') && !p.control && p.labels.length > 10)).toBe(true);
@@ -418,7 +426,10 @@ describe('eval-findings', () => {
     expect(out).toMatch(/^all held-out pages .* 0\.0%$/m);
     const labelsOf = (title: RegExp): number => Number(new RegExp(`${title.source}[^]*?\\nall kinds\\s+(\\d+)`).exec(out)?.[1]);
     expect(labelsOf(/== held-out pages /)).toBeGreaterThan(50);
-    expect(labelsOf(/== total \(samples \+ own pages \+ held-out pages\) ==/)).toBe(labelsOf(/== samples /) + labelsOf(/== own pages /) + labelsOf(/== held-out pages /));
+    expect(out).toMatch(/== second held-out pages \(4 pages, written after the rules were tuned on the held-out pages, since used for tuning\) ==/);
+    expect(labelsOf(/== total \(samples \+ own pages \+ held-out pages \+ second held-out pages\) ==/)).toBe(
+      labelsOf(/== samples /) + labelsOf(/== own pages /) + labelsOf(/== held-out pages /) + labelsOf(/== second held-out pages /),
+    );
     // The final held-out pages are left out unless asked for: no table, no CER, no misses, not in the total.
     expect(DEFAULT_GROUPS).not.toContain('final');
     expect(out).not.toMatch(/final/i);
@@ -436,7 +447,7 @@ describe('eval-findings', () => {
       }
       const out = lines.join('\n');
       expect(out).toMatch(/^pages: 4 final held-out pages \(\d+ labels; 0 clean controls\)$/m);
-      expect(out).toMatch(/== final held-out pages \(4 pages, written after the rules were tuned on the held-out pages; evaluate once, at the end\) ==/);
+      expect(out).toMatch(/== final held-out pages \(4 pages, written after the rules were tuned on the second held-out pages; evaluate once, at the end\) ==/);
       expect(out).toMatch(/== character error rate against the clean originals \(final held-out pages\) ==/);
       expect(out).toMatch(/^all final held-out pages .* 0\.0%$/m);
       expect(out).not.toMatch(/== (samples|own pages|held-out pages|total)/);
