@@ -1,3 +1,4 @@
+import { fingerprintsOf } from '../findings/corpus/fingerprint.js';
 import type { Db } from './database.js';
 import { LibraryError } from './errors.js';
 
@@ -297,6 +298,23 @@ export const MIGRATIONS: readonly Migration[] = [
         ) WITHOUT ROWID;
         CREATE UNIQUE INDEX edition_articles_in_order ON edition_articles(edition_id, position);
       `);
+    },
+  },
+  {
+    version: 5,
+    name: 'fingerprints fold traditional characters to simplified ones',
+    up(db) {
+      // The duplicate index now compares the two scripts alike (findings/corpus/fingerprint.ts),
+      // so every block that has fingerprints gets them computed again the new way.
+      const blocks = db
+        .prepare('SELECT id, text FROM blocks WHERE id IN (SELECT DISTINCT block_id FROM fingerprints)')
+        .all() as { id: number; text: string }[];
+      db.exec('DELETE FROM fingerprints');
+      const insert = db.prepare('INSERT INTO fingerprints (hash, block_id, pos) VALUES (?, ?, ?)');
+      for (const block of blocks) {
+        const { hashes, positions, count } = fingerprintsOf(block.text);
+        for (let f = 0; f < count; f++) insert.run(hashes[f]!, block.id, positions[f]!);
+      }
     },
   },
 ];

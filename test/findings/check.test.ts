@@ -73,6 +73,35 @@ describe('the stateless checker', () => {
     expect(checkTexts([{ file: 'a.txt', text: source }, { file: 'd.txt', text: named }], { only: ['dup_fragment'] })).toEqual([]);
   });
 
+  it('takes a whole sentence standing alone as the copy of one cut out of a longer sentence', () => {
+    const page = [
+      '油茶产业',
+      '本报讯 今年全县新种油茶两万亩，油茶种植总面积突破十万亩。加工企业也增加到五家。',
+      '村里办起了油茶技术培训班，农户们的管护水平有了提高。面积突破十万亩。',
+      '',
+    ].join('\n\n');
+    const found = checkTexts([{ file: 'a.txt', text: page }], { only: ['dup_fragment'] });
+    expect(found.map((f) => [page.slice(f.start, f.end), page.lastIndexOf('面积突破十万亩。') === f.start])).toEqual([['面积突破十万亩。', true]]);
+  });
+
+  it('does not take a chance pair of characters for a word the copy had cut', () => {
+    // Taking the first copy out would leave 三|讲台, which the segmenter may read as 三讲: no evidence.
+    const page = [
+      '职工课堂',
+      '本报讯 周六上午，职工服务中心三楼的教室里坐满了人。讲台上，电工老师正在讲解安全用电。',
+      '学员们说，课程安排在周末，自己才能安心听课。楼的教室里坐满了人。',
+      '',
+    ].join('\n\n');
+    const found = checkTexts([{ file: 'a.txt', text: page }], { only: ['dup_fragment'] });
+    expect(found.map((f) => f.start)).toEqual([page.lastIndexOf('楼的教室里坐满了人。')]);
+  });
+
+  it('leaves a set phrase met in the other script on another page: it was written there anew', () => {
+    const simplified = '社区新闻\n\n创建工作\n\n本报讯 各社区坚持把群众的需要，对美好生活的向往，作为工作的出发点。\n';
+    const traditional = '城市新聞\n\n創建文明城市\n\n本報訊 全市上下把人民群眾對美好生活的向往作為創建工作的出發點。\n';
+    expect(checkTexts([{ file: 'a.txt', text: simplified }, { file: 'b.txt', text: traditional }], { only: ['dup_fragment'] })).toEqual([]);
+  });
+
   it('cleans a page: text fixes, the cut paragraph joined, the caption moved out of the running text', () => {
     const [clean] = cleanTexts([{ file: 'a.txt', text: FEATURE }]);
     expect(clean).toContain('今年以来，新区推出一系列便民举措，受到居民普遍欢迎。全区42个社区完成改造');

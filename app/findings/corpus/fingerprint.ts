@@ -7,14 +7,17 @@
  * The hashes and positions are stored in the library (the fingerprints table): changing how text
  * is normalised or hashed needs a migration that recomputes them.
  */
+import { Converter } from 'opencc-js/t2cn';
 
 /** k-grams of 6 characters, windows of 3: every shared run of 8 or more characters is caught. */
 export const K = 6;
 export const W = 3;
 
 /**
- * The text as compared: white space never counts, and NFKC folds full- and half-width forms
- * (one UTF-16 unit in, one out; the rare character NFKC would expand is kept as it is).
+ * The text as compared: white space never counts, NFKC folds full- and half-width forms, and a
+ * traditional character folds to its simplified form, so a run copied from a traditional column
+ * into a simplified one (or partly converted by OCR) is still the same run (one UTF-16 unit in,
+ * one out; a character either fold would expand is kept as it is).
  */
 export interface Normalised {
   /** The compared units; only the first `length` count. */
@@ -36,13 +39,18 @@ const UNKNOWN = -2;
 /** Each UTF-16 unit's fate, computed on first sight: normalising every unit anew is slow. */
 const folds = new Int32Array(0x10000).fill(UNKNOWN);
 
-/** The unit NFKC folds this UTF-16 unit to, or DROPPED for white space. */
+let toSimplified: ((text: string) => string) | null = null;
+
+/** The unit NFKC and then the traditional-to-simplified table fold this UTF-16 unit to, or DROPPED for white space. */
 export function foldUnit(code: number): number {
   let fold = folds[code]!;
   if (fold === UNKNOWN) {
     const ch = String.fromCharCode(code);
-    const folded = ch.normalize('NFKC');
-    fold = /\s/.test(ch) ? DROPPED : folded.length === 1 ? folded.charCodeAt(0) : code;
+    const nfkc = ch.normalize('NFKC');
+    const folded = nfkc.length === 1 ? nfkc : ch;
+    const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+    const simplified = convert(folded);
+    fold = /\s/.test(ch) ? DROPPED : (simplified.length === 1 ? simplified : folded).charCodeAt(0);
     folds[code] = fold;
   }
   return fold;

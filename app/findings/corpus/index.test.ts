@@ -139,7 +139,16 @@ describe('the duplicate index', () => {
     expect(run!.otherStart).toBe(70_001);
   });
 
-  it('fingerprints a text as normalised: white space and full-width forms do not change them', () => {
+  it('fingerprints a text as normalised: white space, full-width forms and the script do not change them', () => {
     expect(fingerprintsOf('今天 市政府召开新闻发布会, 宣布')).toEqual(fingerprintsOf('今天市政府召开新闻发布会，宣布'));
+    expect(fingerprintsOf('這裡過去是當地沙化最嚴重的草場之一')).toEqual(fingerprintsOf('这里过去是当地沙化最严重的草场之一'));
+  });
+
+  it('finds a run copied across scripts, and gives each side in its own characters', () => {
+    const a = blockOf('a', '園區所在的塔拉灘過去是當地沙化最嚴重的草場之一。');
+    const b = blockOf('b', '队员们依次登船，这里过去是当地沙化最严重的草场之一。');
+    const [run, ...rest] = indexOf([a, b]).sharedRuns('b', MIN);
+    expect(rest).toEqual([]);
+    expect(describeRun(b, run!)).toEqual({ other: 'a', here: '过去是当地沙化最严重的草场之一。', there: '過去是當地沙化最嚴重的草場之一。', length: 16 });
   });
 });

@@ -7,6 +7,8 @@ import { fingerprintsOf } from '../corpus/fingerprint.js';
 import { CorpusIndex, MAX_POSTINGS, type SharedRun } from '../corpus/index.js';
 import { blockCorpusEntry, sharedRunsInLibrary } from './corpus.js';
 import { makeTempDir, openTempLibrary } from '../../../test/helpers.js';
+import { openLibrary } from '../../library.js';
+import { SCHEMA_VERSION, schemaVersion } from '../../store/migrations.js';
 
 const SOURCE = [
   '港城新区 焕发活力',
@@ -53,6 +55,36 @@ describe("the library's duplicate corpus", () => {
       const rows = lib.db.prepare('SELECT hash, pos FROM fingerprints WHERE block_id = ? ORDER BY rowid').all(Number(block.key)) as { hash: number; pos: number }[];
       const { hashes, positions } = fingerprintsOf(block.text);
       expect(rows).toEqual([...hashes].map((hash, i) => ({ hash, pos: positions[i]! })));
+    }
+  });
+
+  it('computes the fingerprints of a library written before they folded the scripts again, and finds a run copied across scripts', () => {
+    const file = path.join(makeTempDir(), 'lib.db');
+    const traditional = ['港城新區 煥發活力', '本報記者 周 明', '今年以來，港城新區新建口袋公園十二處，修繕背街小巷三十八條，市民休閒有了好去處。', ''].join('\n\n');
+    const lib = openLibrary({ file });
+    importPages(lib.db, [traditional, SPLICED]);
+    // What a library of schema 4 held: fingerprints of the text without the script folded.
+    const stale = lib.db.prepare('SELECT block_id, hash FROM fingerprints').all() as { block_id: number; hash: number }[];
+    lib.db.prepare('UPDATE fingerprints SET hash = hash + 1').run();
+    lib.db.pragma('user_version = 4');
+    lib.close();
+
+    const reopened = openLibrary({ file });
+    try {
+      expect(schemaVersion(reopened.db)).toBe(SCHEMA_VERSION);
+      const blocks = liveBlocks(reopened.db);
+      for (const block of blocks) {
+        const rows = reopened.db.prepare('SELECT hash, pos FROM fingerprints WHERE block_id = ? ORDER BY rowid').all(Number(block.key)) as { hash: number; pos: number }[];
+        const { hashes, positions } = fingerprintsOf(block.text);
+        expect(rows).toEqual([...hashes].map((hash, i) => ({ hash, pos: positions[i]! })));
+      }
+      expect(new Set((reopened.db.prepare('SELECT DISTINCT block_id FROM fingerprints').all() as { block_id: number }[]).map((r) => r.block_id)))
+        .toEqual(new Set(stale.map((r) => r.block_id)));
+      const spliced = blocks.find((b) => b.text.startsWith('渔港码头今天'))!;
+      const runs = sharedRunsInLibrary(reopened.db, [spliced], 8).get(spliced.key) ?? [];
+      expect(runs.map((r) => spliced.text.slice(r.start, r.end))).toEqual(['，修缮背街小巷三十八条，']);
+    } finally {
+      reopened.close();
     }
   });
 

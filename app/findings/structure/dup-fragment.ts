@@ -43,9 +43,17 @@ interface Copy {
   end: number;
 }
 
+/**
+ * Log-probability a mended word must gain across the junction: chance pairs of common characters
+ * the segmenter happens to read as a word (三|讲, where 三楼 was cut) gain under 2.
+ */
+const MEND_COHESION = 2;
+
 /** Taking the copy out mends a word it had cut in two ("党[…]委书记" → 党委书记). */
 function mendsWord(c: Copy): boolean {
-  return splitsWord(c.text.slice(0, c.start) + c.text.slice(c.end), c.start);
+  const before = c.text.slice(0, c.start);
+  const after = c.text.slice(c.end);
+  return splitsWord(before + after, c.start) && junctionCohesion(before, after) >= MEND_COHESION;
 }
 
 /** The run's edges cut words here: this is the text the fragment was cut out of. */
@@ -95,6 +103,11 @@ function boundsClause(c: Copy): boolean {
   return before || after;
 }
 
+/** The two copies are the same characters, not the same only once folded to one script. */
+function sameLetters(a: Copy, b: Copy): boolean {
+  return a.text.slice(a.start, a.end) === b.text.slice(b.start, b.end);
+}
+
 function isWholeSentence(c: Copy): boolean {
   const before = c.text.slice(0, c.start).trimEnd();
   const closing = /^\p{P}*/u.exec(c.text.slice(c.end))![0];
@@ -106,12 +119,14 @@ function isWholeSentence(c: Copy): boolean {
  * policy names repeat legitimately, and a report may restate a fact; a splice shows itself by
  * where it sits: taking it out mends a word it had cut, the other copy's edges cut words (the
  * fragment was cut out of that text), or it carries figures and clauses to the end of its
- * paragraph, where the neighbouring column bled in. With no evidence either way, a repeated
- * whole sentence in the later place is taken as the copy.
+ * paragraph, where the neighbouring column bled in, or it stands as a whole sentence where the
+ * other copy is part of a longer one. With no evidence against it, a repeated whole sentence in
+ * the later place is taken as the copy.
  */
 function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boolean, isLater: boolean): number {
   const score = (c: Copy, o: Copy) =>
-    (mendsWord(c) ? 2 : 0) + (edgesCutWords(o) ? 1 : 0) + (carriesFacts(c, run.length, samePage) ? 1 : 0);
+    (mendsWord(c) ? 2 : 0) + (edgesCutWords(o) ? 1 : 0) + (carriesFacts(c, run.length, samePage) ? 1 : 0) +
+    (isWholeSentence(c) && !isWholeSentence(o) ? 1 : 0);
   const mine = score(self, other);
   const theirs = score(other, self);
   let confidence = 0;
@@ -127,15 +142,16 @@ function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boo
   if (mine >= enough && (mine > theirs || (mine === theirs && takenHere()))) {
     confidence = mine >= 2 ? 0.85 : 0.75;
     if (DIGIT.test(self.text.slice(self.start, self.end))) confidence += 0.05;
-  } else if (mine === 0 && theirs === 0 && run.length >= 10 && isWholeSentence(self) &&
-             (isLater || !isWholeSentence(other))) {
+  } else if (theirs === 0 && run.length >= 10 && isWholeSentence(self) && (isLater || !isWholeSentence(other))) {
     // A sentence standing whole here and embedded in a longer one there was copied here.
     confidence = 0.65;
-  } else if (mine === 0 && theirs === 0 && !samePage && isPlainPhrase(self) &&
+  } else if (mine === 0 && theirs === 0 && !samePage && sameLetters(self, other) && isPlainPhrase(self) &&
              embeddedInClause(self) && boundsClause(other) && !boundsClause(self)) {
     // A clause's opening or closing words on another page, wedged into the middle of a clause
     // here ("…节省约[可以把材料领回家做]八百元"): lifted, not a phrase in its place. On one page
-    // the lead and the body restate each other's phrases this way, so only across pages.
+    // the lead and the body restate each other's phrases this way, so only across pages; and a
+    // set phrase met in the other script is written anew there, not lifted, so only letter for
+    // letter.
     confidence = 0.6;
   }
   if (confidence > 0 && !samePage) confidence -= 0.05;
