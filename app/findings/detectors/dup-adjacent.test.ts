@@ -155,6 +155,17 @@ describe('dup_adjacent: doubled characters', () => {
     }
   });
 
+  it('leaves a word ending in 在, 的 or 了 followed by the same character opening a phrase, whatever the confidence', () => {
+    for (const s of ['以前要去镇上，现在在村里就能做。', '為了了解情況，現在在家辦公。']) expect(run(s), s).toEqual([]);
+  });
+
+  it('judges a character doubled right after punctuation: a slip unless the pair is a word', () => {
+    const text = '遵循“最小干预”原则，保保留了古桥的历史风貌。';
+    expect(sure(text).map((f) => text.slice(f.start, f.end))).toEqual(['保']);
+    expect(fixed(text, sure(text))).toBe('遵循“最小干预”原则，保留了古桥的历史风貌。');
+    for (const s of ['周密部署安排,层层压实责任。', '春天到了，青青的麦苗长势喜人。']) expect(sure(s), s).toEqual([]);
+  });
+
   it('does not judge a doubled character cut off by a line break', () => {
     // "饮用\n水水源地": the word before the first copy is on the previous line.
     expect(run('集中式饮用\n水水源地水质达标率达100%。')).toEqual([]);

@@ -273,13 +273,14 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   // 6. One copy belongs to a word, the other stands alone.
   if (w1 && !w2) {
     if (next === '') return { ...second, confidence: 0.5 }; // the line breaks off: unsure
-    if (OFTEN_AFTER_SAME.has(x)) return { ...second, confidence: 0.4 }; // 现在在家, 目的的实现
+    if (OFTEN_AFTER_SAME.has(x)) return null; // 现在|在家, 目的|的实现: the word's last character, then the same one opening a phrase
     if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.6 };
     return { ...second, confidence: 0.85 }; // 吃住住在, 更新新补贴
   }
   if (!w1 && w2) {
-    if (prev === '' || !isHan(c.orig[i - 1])) {
-      // The word before may have started on the previous line (饮用|水水源地): unsure.
+    if (prev === '' || /\s/u.test(prev) || (!isHan(prev) && word(i, i + 2))) {
+      // The word before may have started on the previous line (饮用|水水源地): unsure. After
+      // punctuation the pair opens the clause: a word of its own (层层压实) or a slip (保|保留).
       if (!FUNCTION_CHARS.has(x)) return null;
     }
     // 八道河村|村干部, 某某行|行长. After the general classifier 个 the character is a counted
@@ -288,7 +289,8 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
     if (ORG_SUFFIXES.has(x) && namesMemberOrOrgan(c, word, i + 1)) return prev === '个' ? { ...second, confidence: 0.5 } : null;
     // Either copy may go (the text comes out the same); the second is the one flagged, always.
     if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.85 }; // 在在家里
-    if (isVerb) return { ...second, confidence: 0.4 }; // 说说话: maybe tentative reduplication
+    // 说说话: maybe tentative reduplication, when the doubled verb is a word (说说); 保保留 is not.
+    if (isVerb && pair) return { ...second, confidence: 0.4 };
     return { ...second, confidence: 0.6 };
   }
   // 7. Neither copy belongs to a word.
