@@ -160,6 +160,8 @@ interface TopicalPair {
   block: number;
   margin: number;
   spans: string | null;
+  /** The cut ends on a word that needs more (和, 截至), not merely without a sentence end. */
+  needsMore: boolean;
 }
 
 /**
@@ -179,19 +181,23 @@ function topicalPairs(
     const cut = doc[i]!;
     const needsMore = endsNeedingComplement(cut.text) || endsMidClause(cut.text);
     const endsArticle = successor[i] === null;
+    // A paragraph (not a lead, whose label may stand alone) without a sentence end that ends its
+    // article, or whose successor opens a sentence of its own, plainly goes on somewhere else,
+    // whatever word it was cut after.
+    const leftOpen = cut.cls !== 'lead' && (endsArticle || continuationConfidence(cut, doc[successor[i]!]!) === 0);
     for (let j = 0; j < doc.length; j++) {
       const block = doc[j]!;
       if (cut.article === block.article || !movable(j) || !couldBeDisplaced(block)) continue;
       const spans = wordSpansJunction(cut.text, block.text);
-      if (!spans && !needsMore) continue;
+      if (!spans && !needsMore && !leftOpen) continue;
       const own = topics.affinity(j, block.article);
       const margin = topics.affinity(j, cut.article) - own;
-      const enough = endsArticle
+      const enough = endsArticle && (spans || needsMore)
         ? margin > 0
-        : needsMore && margin >= MIN_TOPIC_MARGIN && own <= MAX_OWN_TOPIC &&
+        : margin >= MIN_TOPIC_MARGIN && own <= MAX_OWN_TOPIC &&
           !opensSentence(block.text) && !opensWithReport(block.text);
       const best = bestOfCut.get(i);
-      if (enough && (!best || margin > best.margin)) bestOfCut.set(i, { cut: i, block: j, margin, spans });
+      if (enough && (!best || margin > best.margin)) bestOfCut.set(i, { cut: i, block: j, margin, spans, needsMore });
     }
   }
   const bestOfBlock = new Map<number, TopicalPair>();
@@ -204,6 +210,8 @@ function topicalPairs(
     confidence: pair.spans ? 0.75 : 0.65,
     reason: pair.spans
       ? { zh: `“${pair.spans}”跨段，且话题相同`, en: `“${pair.spans}” spans the cut, on the same topic` }
-      : { zh: '断句处需要下文，此段话题与之相同', en: 'the cut needs a continuation and this block shares its topic' },
+      : pair.needsMore
+        ? { zh: '断句处需要下文，此段话题与之相同', en: 'the cut needs a continuation and this block shares its topic' }
+        : { zh: '该段没有句末标点，此段话题与之相同', en: 'that paragraph breaks off and this block shares its topic' },
   }]));
 }

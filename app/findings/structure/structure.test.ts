@@ -142,6 +142,25 @@ describe('misordered paragraphs', () => {
     expect(detectMisorderedParagraphs(reported)).toEqual([]);
   });
 
+  it('moves a block by topic to a paragraph that breaks off without a sentence end, whatever word it was cut after', () => {
+    const doc = [
+      headline('山村小学来了新老师'),
+      body('今年秋季，大岭小学迎来了两名新教师，分别教英语和科学。校长说，过去学校的英语课'),
+      headline('水产市场设立快检室', 1),
+      body('本报讯 全市最大的水产批发市场日前设立快检室，检测结果在市场大屏上实时公示。', 1),
+      body('只能由语文老师兼着上，这回学校的孩子们总算有了专职的英语老师。', 1),
+      body('快检室配备了四名检测人员，每批水产的检测时间不超过三十分钟。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start: { block: 4, offset: 0 } });
+    expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 4, toEndOfArticle: 0 }]);
+    expect(found[0]!.message.en).toMatch(/breaks off/);
+    // A lead's label standing on its own line is no paragraph cut short.
+    const label = [headline('标题'), { cls: 'lead' as const, text: '核心提示', article: 0 }, body('今年全市新建公园十二处。'), ...doc.slice(2)];
+    expect(detectMisorderedParagraphs(label)).toEqual([]);
+  });
+
   it('sends a block closing a quotation it never opened to the cut that left one open', () => {
     const doc = [
       headline('驿站送清凉'),
