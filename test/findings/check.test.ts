@@ -73,6 +73,13 @@ describe('the stateless checker', () => {
     expect(checkTexts([{ file: 'a.txt', text: source }, { file: 'd.txt', text: named }], { only: ['dup_fragment'] })).toEqual([]);
   });
 
+  it('finds a fragment from another page wedged into a clause even when it spans one comma', () => {
+    const source = '健康新闻\n\n中医进社区\n\n本报讯 不少腰腿疼痛的老年人，针灸加推拿，一个疗程下来不少人明显好转。\n';
+    const wedged = '教育新闻\n\n课后服务\n\n本报讯 县教育局采取教师自愿针灸加推拿，一个疗程报名、学校统筹安排的办法。\n';
+    const found = checkTexts([{ file: 'a.txt', text: source }, { file: 'b.txt', text: wedged }], { only: ['dup_fragment'] });
+    expect(found.map((f) => [f.file, wedged.slice(f.start, f.end)])).toEqual([['b.txt', '针灸加推拿，一个疗程']]);
+  });
+
   it('takes a whole sentence standing alone as the copy of one cut out of a longer sentence', () => {
     const page = [
       '油茶产业',
