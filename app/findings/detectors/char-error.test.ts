@@ -71,6 +71,11 @@ describe('detectCharError on injected misreadings', () => {
     expect(f!.message.zh).toBe('疑似错字：“繁”应为“緊”（抓緊）');
   });
 
+  it('takes a common stand-alone character into a word with a function word beside it only on strong evidence', () => {
+    // 夭 alone beside 三: 三天 reads far better than 三|夭; 能|办 reads as well as 能力 (below).
+    expect(fixes('施工前三夭在小区张贴通知。')).toEqual([['夭', '天']]);
+  });
+
   it('finds the misreading among clean text', () => {
     const text = '今年以来，全市上下齐心协力，加强末成年人思想道德建设，取得了明显成效。';
     expect(fixes(text)).toEqual([['末', '未']]);

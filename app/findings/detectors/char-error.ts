@@ -49,6 +49,11 @@ export interface CharErrorSettings {
   standAloneRatio: number;
   /** A character standing alone less than this share of its uses is bound (needs a word around it). */
   boundRatio: number;
+  /**
+   * Extra cost when a suspect that commonly stands alone would join a function word beside it
+   * into the new word (能办 → 能力): both readings are plausible, the change must be much better.
+   */
+  swallowCost: number;
 }
 
 export const CHAR_ERROR_SETTINGS: Readonly<CharErrorSettings> = {
@@ -59,6 +64,7 @@ export const CHAR_ERROR_SETTINGS: Readonly<CharErrorSettings> = {
   functionWordFreq: 50_000,
   standAloneRatio: 0.15,
   boundRatio: 0.05,
+  swallowCost: 5,
 };
 
 const MIN_CONFIDENCE = 0.3;
@@ -124,15 +130,14 @@ function candidatesAt(
     // The look-alike must make a frequent word: the new word itself or a part of it around k
     // (免费参观 is a rare entry, 免费 a frequent one).
     if (!frequentWordAround(changed, w, k - a, set.minWordFreq)) continue;
-    // Two common stand-alone words side by side read fine (能办, 不全): do not merge one of them
-    // into a word with a function word.
+    // Two common stand-alone words side by side read fine (能办, 不全): merging one of them into a
+    // word with a function word must pay for doubting that reading.
+    let swallowsFunctionWord = false;
     if (suspectStandsAlone) {
-      let swallowsFunctionWord = false;
       for (let p = w.start; p < w.end; p++) {
         if (p === k - a || !singleBefore.has(a + p)) continue;
         if (lex.freq(changed[p]!) >= set.functionWordFreq) swallowsFunctionWord = true;
       }
-      if (swallowsFunctionWord) continue;
     }
     // Neighbours of the new word must not be stranded bound characters.
     const idx = after.words.indexOf(w);
@@ -144,7 +149,8 @@ function candidatesAt(
         standAloneShare(changed[n.start]!) < set.boundRatio,
     );
     if (stranded) continue;
-    const gain = after.score - before.score - set.cost[level] - (inWord ? set.inWordCost : 0);
+    const gain = after.score - before.score - set.cost[level] - (inWord ? set.inWordCost : 0) -
+      (swallowsFunctionWord ? set.swallowCost : 0);
     if (gain < 0) continue;
     out.push({ char: c, word: { start: a + w.start, end: a + w.end }, gain });
   }
