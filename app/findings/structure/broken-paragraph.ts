@@ -1,6 +1,7 @@
 import type { DocBlock, DocFinding } from '../model.js';
+import { looksLikeCommaTitle } from '../../segment/typography.js';
 import { RUNNING_TEXT, SKIPPABLE } from './classes.js';
-import { endsMidClause, endsNeedingComplement, endsSentence, opensSentence, startsBound, wordSpansJunction } from './junction.js';
+import { endsMidClause, endsNeedingComplement, endsSentence, endsWithColon, opensListItem, opensSentence, startsBound, wordSpansJunction } from './junction.js';
 
 /** Below this continuation confidence a paragraph is not taken as cut. */
 export const BROKEN_PARAGRAPH_MIN = 0.6;
@@ -20,12 +21,23 @@ function isLabelOnly(block: DocBlock): boolean {
   return block.cls === 'lead' && block.text.replace(/[*\s：:]/g, '').length <= 6;
 }
 
+/** Two comma-separated phrases of (nearly) the same length, as a comma cross-head is made. */
+function isParallelCrossHead(text: string): boolean {
+  if (!looksLikeCommaTitle(text)) return false;
+  const [a, b] = text.trim().replace(/[！？!?]$/u, '').split(/[，,]/u).map((p) => p.trim().length);
+  return Math.abs(a! - b!) <= 1;
+}
+
 export function continuationConfidence(left: DocBlock, right: DocBlock): number {
   if (endsSentence(left.text) || isLabelOnly(left) || !RUNNING_TEXT.has(right.cls) && right.cls !== 'subhead') return 0;
   const spanning = wordSpansJunction(left.text, right.text);
   if (spanning) return 0.95;
-  // A heading-like fragment continues only when a word visibly crosses the cut.
-  if (!RUNNING_TEXT.has(left.cls) || !RUNNING_TEXT.has(right.cls)) return 0;
+  // A heading-like fragment continues only when a word visibly crosses the cut: a title, or a
+  // cross-head of two short parallel phrases ("渠通了，田活了") that the segmenter left among the
+  // body paragraphs.
+  if (!RUNNING_TEXT.has(left.cls) || !RUNNING_TEXT.has(right.cls) || isParallelCrossHead(left.text)) return 0;
+  // A colon introducing a numbered list: each item is a paragraph of its own.
+  if (endsWithColon(left.text) && opensListItem(right.text)) return 0;
   if (endsMidClause(left.text) || startsBound(right.text)) return opensSentence(right.text) ? 0.5 : 0.9;
   // A sentence cut after 和, 是, 截至… goes on, whatever the next block opens with.
   if (endsNeedingComplement(left.text)) return 0.85;
