@@ -108,6 +108,9 @@ describe('stray_space: keeps typographic spaces', () => {
     expect(run('未来，健康码将发挥积极作用。  ')).toEqual([]);
     expect(run('\u3000\u3000今年以来，全市上下齐心协力。')).toEqual([]);
     expect(run('常态化开展“情暖盘锦 志愿有我”主题活动。')).toEqual([]);
+    // Quoted speech is no slogan: a space inside it is stray.
+    const speech = '他说：“这些材料是替代不了的，一点都马 虎不得。”';
+    expect(run(speech).map((f) => [f.start, f.end])).toEqual([[speech.indexOf(' '), speech.indexOf(' ') + 1]]);
     expect(run('他说，Made in China 已经成为历史。')).toEqual([]);
   });
 

@@ -91,6 +91,15 @@ function protectedRanges(line: string): [number, number][] {
 }
 
 /** Depth of open quotes/title marks before `pos` (“…”, 《…》, 「…」, 『…』). */
+/** Inside quotation marks or title marks whose text has no sentence or clause punctuation. */
+function insideSlogan(line: string, pos: number): boolean {
+  if (!insideQuotes(line, pos)) return false;
+  const open = Math.max(...[...'“《「『〈'].map((q) => line.lastIndexOf(q, pos)));
+  const closes = [...'”》」』〉'].map((q) => line.indexOf(q, pos)).filter((i) => i >= 0);
+  const close = closes.length > 0 ? Math.min(...closes) : line.length;
+  return !/[，,。！？!?；;：:]/u.test(line.slice(open + 1, close));
+}
+
 function insideQuotes(line: string, pos: number): boolean {
   let depth = 0;
   for (let i = 0; i < pos; i++) {
@@ -186,8 +195,8 @@ function judge(line: string, s: number, e: number, titleLike: boolean): Verdict 
   // Chinese on both sides (or Chinese and a symbol).
   if (leftCjk && rightCjk) {
     if (isCjkPunct(left) || isCjkPunct(right)) return { confidence: 0.9 + wide };
-    // Two phrases of a quoted slogan: “情暖盘锦 志愿有我”.
-    if (insideQuotes(line, s) && hanRunLength(line, s, -1) >= 3 && hanRunLength(line, e, 1) >= 3) return null;
+    // Two phrases of a quoted slogan: “情暖盘锦 志愿有我” (quoted speech has its own punctuation).
+    if (insideSlogan(line, s) && hanRunLength(line, s, -1) >= 3 && hanRunLength(line, e, 1) >= 3) return null;
     // "X Y" between single characters: maybe a spaced name the segmenter did not see.
     if (hanRunLength(line, s, -1) === 1 && hanRunLength(line, e, 1) === 1) return { confidence: 0.6 };
     return { confidence: 0.85 + wide };
