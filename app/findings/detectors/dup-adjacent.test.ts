@@ -150,6 +150,7 @@ describe('dup_adjacent: doubled characters', () => {
       '成功完成1例例外科手术。',
       '某某银行行长出席会议。',
       '初二三班班长代表发言。',
+      '村民在用石磨磨豆浆。',
     ]) {
       expect(sure(s), s).toEqual([]);
     }

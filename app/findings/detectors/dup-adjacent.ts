@@ -194,6 +194,24 @@ function judgeLongRun(c: Chars, i: number, k: number, word: WordAt): Verdict | n
   return { from: i + keep, to: i + k, confidence: 0.7 };
 }
 
+/** The longest dictionary word of two or more characters ending at `j` is a noun. */
+function endsNounWord(word: WordAt, j: number): boolean {
+  for (let len = MAX_SPAN; len >= 2; len--) {
+    const info = word(j - len + 1, j + 1);
+    if (info) return /^n/u.test(info.tag);
+  }
+  return false;
+}
+
+/** A noun of two or more characters starts at `j`. */
+function nounWordAt(word: WordAt, j: number): boolean {
+  for (let len = MAX_SPAN; len >= 2; len--) {
+    const info = word(j, j + len);
+    if (info) return /^n/u.test(info.tag);
+  }
+  return false;
+}
+
 /** Does some dictionary word of two or more characters end at index `j` (inclusive)? */
 function wordEndingAt(word: WordAt, j: number): boolean {
   for (let len = 2; len <= MAX_SPAN; len++) if (word(j - len + 1, j + 1)) return true;
@@ -271,6 +289,8 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   if (CLASSIFIERS.has(x) && !FUNCTION_CHARS.has(x) && !secondOpensWord) return null;
 
   // 6. One copy belongs to a word, the other stands alone.
+  // A tool named by a noun ending in a verb, then that verb with its object: 用石磨|磨豆浆, 拿锯|锯木头.
+  if (w1 && !w2 && isVerb && endsNounWord(word, i) && nounWordAt(word, i + 2)) return null;
   if (w1 && !w2) {
     if (next === '') return { ...second, confidence: 0.5 }; // the line breaks off: unsure
     if (OFTEN_AFTER_SAME.has(x)) return null; // 现在|在家, 目的|的实现: the word's last character, then the same one opening a phrase
