@@ -103,6 +103,7 @@ describe('detectCharError on clean text', () => {
     '他把自己的积蓄全部捐给了村里的小学。',
     '營口市推進經濟發展，這裡的環境越來越好。',
     '码头上排队检修的渔船有八十多艘，工人们每天忙到天黑。',
+    '六十二岁的监督员谭贵生干了一辈子泥瓦活。',
   ])('%s', (text) => {
     expect(detect(text, scriptVerdict(text).verdict)).toEqual([]);
   });

@@ -67,6 +67,9 @@ export const CHAR_ERROR_SETTINGS: Readonly<CharErrorSettings> = {
   swallowCost: 5,
 };
 
+/** Particles that follow verbs (干了, 看着, 去过), never a preposition. */
+const ASPECT_PARTICLES = new Set(['了', '着', '过']);
+
 const MIN_CONFIDENCE = 0.3;
 const MAX_CONFIDENCE = 0.8;
 const SKIPPED_CLASSES = new Set(['byline', 'credit']);
@@ -149,6 +152,8 @@ function candidatesAt(
         standAloneShare(changed[n.start]!) < set.boundRatio,
     );
     if (stranded) continue;
+    // A word ending in the preposition 于 takes no aspect particle: 生于了 is 生|干了 misread.
+    if (changed[w.end - 1] === '于' && ASPECT_PARTICLES.has(changed[w.end] ?? '')) continue;
     const gain = after.score - before.score - set.cost[level] - (inWord ? set.inWordCost : 0) -
       (swallowsFunctionWord ? set.swallowCost : 0);
     if (gain < 0) continue;
