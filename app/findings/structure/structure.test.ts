@@ -41,6 +41,8 @@ describe('sentence junctions', () => {
     expect(opensSentence('同时，全市加大投入')).toBe(true);
     expect(opensSentence('“我们很满意。”')).toBe(true);
     expect(opensSentence('5月20日，记者来到')).toBe(true);
+    expect(opensSentence('更可貴的是，慢火車沒有停在原地')).toBe(true);
+    expect(opensSentence('值得一提的是，全市新建公园')).toBe(true);
     expect(opensSentence('路灯都换成了节能灯')).toBe(false);
   });
 });
