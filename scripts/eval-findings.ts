@@ -1,9 +1,9 @@
 /*
  * eval-findings: measures the OCR-defect detectors against labelled pages.
  *
- *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|final] [--final] [--no-clean] [--no-checker] [--json FILE]
+ *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|heldout3|final] [--final] [--no-clean] [--no-checker] [--json FILE]
  *
- * Pages, in five groups:
+ * Pages, in six groups:
  * - samples: seeds/*.txt, labelled by hand in test/fixtures/findings/samples/<seed>.json
  *   (text + context, resolved to offsets; see scripts/eval/labels.ts);
  * - own pages: test/fixtures/findings/injected/<name>.txt with <name>.labels.json, made from the
@@ -15,8 +15,11 @@
  * - second held-out pages: test/fixtures/findings/heldout2/injected/, made the same way (own seed)
  *   from test/fixtures/findings/heldout2/clean/, pages written after the rules were tuned on the
  *   held-out pages and evaluated once blind; since used to improve the detectors as well;
+ * - third held-out pages: test/fixtures/findings/heldout3/injected/ from heldout3/clean/, the same
+ *   again: written after the rules were tuned on the second held-out pages, evaluated once blind,
+ *   since used for development;
  * - final held-out pages: test/fixtures/findings/final/injected/, made the same way (own seed) from
- *   test/fixtures/findings/final/clean/, pages written after the rules were tuned on the second
+ *   test/fixtures/findings/final/clean/, pages written after the rules were tuned on the third
  *   held-out pages, to be evaluated once at the end. This group is evaluated ONLY when asked for
  *   (--group final, or --final): it is not in the default output nor in the default total, so that
  *   nobody improving a detector sees its misses and false alarms by accident.
@@ -52,21 +55,23 @@ const SAMPLES_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/samples');
 const INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/injected');
 const HELDOUT_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/injected');
 const HELDOUT2_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout2/injected');
+const HELDOUT3_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout3/injected');
 const FINAL_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/injected');
 
 /** The groups of pages, in the order they are printed. */
-export const GROUPS = ['samples', 'own', 'heldout', 'heldout2', 'final'] as const;
+export const GROUPS = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'final'] as const;
 export type Group = (typeof GROUPS)[number];
 /**
  * The groups evaluated without --group: every group but the final held-out pages, which are
  * evaluated only when asked for by name (--group final, or --final).
  */
-export const DEFAULT_GROUPS: readonly Group[] = ['samples', 'own', 'heldout', 'heldout2'];
+export const DEFAULT_GROUPS: readonly Group[] = ['samples', 'own', 'heldout', 'heldout2', 'heldout3'];
 export const GROUP_TITLES: Readonly<Record<Group, string>> = {
   samples: 'samples',
   own: 'own pages',
   heldout: 'held-out pages',
   heldout2: 'second held-out pages',
+  heldout3: 'third held-out pages',
   final: 'final held-out pages',
 };
 /** What the CER total row of an injected group is called. */
@@ -75,13 +80,15 @@ const CER_TOTAL: Readonly<Record<Group, string>> = {
   own: 'all own pages',
   heldout: 'all held-out pages',
   heldout2: 'all second held-out pages',
+  heldout3: 'all third held-out pages',
   final: 'all final held-out pages',
 };
 /** How a group's score table is introduced, after its page count. */
 const TABLE_NOTE: Readonly<Partial<Record<Group, string>>> = {
   heldout: 'written after the rules were tuned on the own pages, since used for tuning',
   heldout2: 'written after the rules were tuned on the held-out pages, since used for tuning',
-  final: 'written after the rules were tuned on the second held-out pages; evaluate once, at the end',
+  heldout3: 'written after the rules were tuned on the second held-out pages, since used for tuning',
+  final: 'written after the rules were tuned on the third held-out pages; evaluate once, at the end',
 };
 
 export interface Checker {
@@ -138,7 +145,12 @@ export function loadHeldout2Pages(dir = HELDOUT2_INJECTED_DIR): OwnPage[] {
   return loadOwnPages(dir, 'heldout2');
 }
 
-/** The final held-out pages: injected like the others, from pages written after the rules were tuned on the second held-out pages. */
+/** The third held-out pages: written after the rules were tuned on the second, evaluated once blind, since used for tuning. */
+export function loadHeldout3Pages(dir = HELDOUT3_INJECTED_DIR): OwnPage[] {
+  return loadOwnPages(dir, 'heldout3');
+}
+
+/** The final held-out pages: injected like the others, from pages written after the rules were tuned on the third held-out pages. */
 export function loadFinalPages(dir = FINAL_INJECTED_DIR): OwnPage[] {
   return loadOwnPages(dir, 'final');
 }
@@ -288,7 +300,7 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 const USAGE = [
-  'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|final] [--final] [--no-clean] [--no-checker] [--json FILE]',
+  'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|heldout3|final] [--final] [--no-clean] [--no-checker] [--json FILE]',
   `  without --group: ${DEFAULT_GROUPS.join(', ')} and their total; the final held-out pages only with --group final (or --final)`,
 ].join('\n');
 
@@ -358,7 +370,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let samples: EvalPage[] = [];
-  const injectedPages: Record<Group, OwnPage[]> = { samples: [], own: [], heldout: [], heldout2: [], final: [] };
+  const injectedPages: Record<Group, OwnPage[]> = { samples: [], own: [], heldout: [], heldout2: [], heldout3: [], final: [] };
   const selected: readonly Group[] = opts.group === null ? DEFAULT_GROUPS : [opts.group];
   try {
     const wanted = (g: Group): boolean => selected.includes(g);
@@ -366,6 +378,7 @@ export async function main(argv: string[]): Promise<number> {
     if (wanted('own')) injectedPages.own = loadOwnPages();
     if (wanted('heldout')) injectedPages.heldout = loadHeldoutPages();
     if (wanted('heldout2')) injectedPages.heldout2 = loadHeldout2Pages();
+    if (wanted('heldout3')) injectedPages.heldout3 = loadHeldout3Pages();
     if (wanted('final')) injectedPages.final = loadFinalPages();
   } catch (e) {
     if (e instanceof LabelError) {
@@ -374,7 +387,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const pages: Record<Group, readonly EvalPage[]> = { samples, own: injectedPages.own, heldout: injectedPages.heldout, heldout2: injectedPages.heldout2, final: injectedPages.final };
+  const pages: Record<Group, readonly EvalPage[]> = { samples, own: injectedPages.own, heldout: injectedPages.heldout, heldout2: injectedPages.heldout2, heldout3: injectedPages.heldout3, final: injectedPages.final };
   const injected = (g: Group): OwnPage[] => injectedPages[g];
   const present = GROUPS.filter((g) => pages[g].length > 0);
 
@@ -460,6 +473,7 @@ export async function main(argv: string[]): Promise<number> {
       own: obj(groupScores.get('own')!),
       heldout: obj(groupScores.get('heldout')!),
       heldout2: obj(groupScores.get('heldout2')!),
+      heldout3: obj(groupScores.get('heldout3')!),
       // Only when asked for, like the rest of the final group's figures.
       ...(selected.includes('final') ? { final: obj(groupScores.get('final')!) } : {}),
       total: obj(total),
