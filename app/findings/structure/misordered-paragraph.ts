@@ -43,6 +43,16 @@ interface Candidate {
  * hardly about its own.
  */
 const MIN_TOPIC_MARGIN = 0.1;
+/**
+ * Half that margin will do for a block at least this many times as much about the cut's article
+ * as about its own: a short continuation shares few rare pairs with anything, but none with the
+ * article it landed in.
+ */
+const TOPIC_RATIO = 4;
+
+export function clearTopic(margin: number, own: number): boolean {
+  return margin >= MIN_TOPIC_MARGIN || (margin >= MIN_TOPIC_MARGIN / 2 && margin + own >= TOPIC_RATIO * own);
+}
 const MAX_OWN_TOPIC = 0.05;
 
 /**
@@ -194,7 +204,7 @@ function topicalPairs(
       const margin = topics.affinity(j, cut.article) - own;
       const enough = endsArticle && (spans || needsMore)
         ? margin > 0
-        : margin >= MIN_TOPIC_MARGIN && own <= MAX_OWN_TOPIC &&
+        : clearTopic(margin, own) && own <= MAX_OWN_TOPIC &&
           !opensSentence(block.text) && !opensWithReport(block.text);
       const best = bestOfCut.get(i);
       if (enough && (!best || margin > best.margin)) bestOfCut.set(i, { cut: i, block: j, margin, spans, needsMore });

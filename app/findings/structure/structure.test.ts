@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocBlock } from '../model.js';
 import { detectBrokenParagraphs } from './broken-paragraph.js';
 import { detectInterleavedCaptions } from './interleaved-caption.js';
-import { detectMisorderedParagraphs } from './misordered-paragraph.js';
+import { clearTopic, detectMisorderedParagraphs } from './misordered-paragraph.js';
 import { endsSentence, opensSentence, startsWithLoneCharacter, wordSpansJunction } from './junction.js';
 
 const body = (text: string, article = 0): DocBlock => ({ cls: 'body', text, article });
@@ -169,6 +169,13 @@ describe('misordered paragraphs', () => {
     // A lead's label standing on its own line is no paragraph cut short.
     const label = [headline('标题'), { cls: 'lead' as const, text: '核心提示', article: 0 }, body('今年全市新建公园十二处。'), ...doc.slice(2)];
     expect(detectMisorderedParagraphs(label)).toEqual([]);
+  });
+
+  it('takes a topic as clear on a wide margin, or on half of it when the block is hardly about its own article', () => {
+    expect(clearTopic(0.12, 0.04)).toBe(true);
+    expect(clearTopic(0.06, 0.01)).toBe(true); // 0.07 there against 0.01 here
+    expect(clearTopic(0.06, 0.03)).toBe(false); // 0.09 there against 0.03 here: not four times
+    expect(clearTopic(0.04, 0)).toBe(false);
   });
 
   it('sends a block closing a quotation it never opened to the cut that left one open', () => {
