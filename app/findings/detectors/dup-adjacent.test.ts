@@ -156,6 +156,23 @@ describe('dup_adjacent: doubled characters', () => {
     }
   });
 
+  it('leaves numerals in written numbers, V着V着, rarer reduplicated words and office names after a place level alone', () => {
+    for (const s of [
+      '那是二〇〇二年，电台做了一档方言节目。',
+      '她在旁边看，看着看着就会了。',
+      '上了年紀犯糊塗，理著理著就要起身。',
+      '摊位一字排开，油锅滋滋作响。',
+      '只能靠女儿用毛巾擦擦身子。',
+      '还顺便帮老人量量血压、打扫屋子。',
+      '类似的服务点，市市场监管局每年都检查。',
+      '梅湾市市场监管局派人到场。',
+    ]) {
+      expect(run(s), s).toEqual([]);
+    }
+    // A doubled verb whose pair is no word before a word it opens is still a slip.
+    expect(sure('遵循原则，保保留了古桥的风貌。')).toHaveLength(1);
+  });
+
   it('leaves a word ending in 在, 的 or 了 followed by the same character opening a phrase, whatever the confidence', () => {
     for (const s of ['以前要去镇上，现在在村里就能做。', '為了了解情況，現在在家辦公。']) expect(run(s), s).toEqual([]);
   });

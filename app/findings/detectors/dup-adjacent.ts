@@ -29,6 +29,7 @@ import {
   NUMERALS,
   OFTEN_AFTER_SAME,
   MEMBER_OR_ORGAN,
+  ADMIN_LEVELS,
   ORG_SUFFIXES,
   VERB_FOLLOWERS,
 } from './lexicon/reduplication.js';
@@ -164,6 +165,8 @@ function judgeDoubledWord(c: Chars, i: number, w: number, word: WordAt): Verdict
   const s = c.simp.slice(i, i + w).join('');
   // 一步一步, 一点一点, 一天一天: gradual progression.
   if (w === 2 && s[0] === '一') return null;
+  // 看着看着, 走着走着: an action going on until something happens.
+  if (w === 2 && (s[1] === '着' || s[1] === '著')) return null;
   const info = word(i, i + w);
   // 研究研究, 讨论讨论, 雪白雪白: verb/adjective reduplication — legitimate, rare in news.
   if (info && w === 2 && /^(?:v|vn|vd|a|ad|an|z)$/u.test(info.tag)) return { ...extra, confidence: 0.35 };
@@ -250,6 +253,9 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   const next = i + 2 < n ? c.simp[i + 2]! : '';
   const second = { from: i + 1, to: i + 2 };
 
+  // 0. A numeral inside a written number: 二〇〇二年, 一一〇.
+  if (NUMERALS.has(x) && (NUMERALS.has(prev) || NUMERALS.has(next))) return null;
+
   // 1. A dictionary word of three or more characters spans both copies: 其乐融融, 蒙蒙亮, 局局长.
   for (let a = Math.max(0, i - MAX_SPAN + 2); a <= i; a++) {
     for (let b = i + 2; b <= Math.min(n, a + MAX_SPAN + 1); b++) {
@@ -286,6 +292,9 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   // common AA words (人人参与).
   const secondOpensWord = w2 && !/^(?:d|a|z|b|t)/u.test(pair?.tag ?? 'd') && (pair?.freq ?? 0) < COMMON_AA_FREQ;
   if (pair && pair.freq >= MIN_AA_FREQ && !FUNCTION_CHARS.has(x) && !secondOpensWord) return null;
+  // A rarer reduplicated word standing whole before the next word: 滋滋|作响, 量量|血压; a doubled
+  // verb so even where its second copy could open a word too (擦擦|身子 beside 擦身).
+  if (pair && !FUNCTION_CHARS.has(x) && !w1 && wordStartingAt(c, word, i + 2) && (!secondOpensWord || /^v/u.test(pair.tag))) return null;
   if (CLASSIFIERS.has(x) && !FUNCTION_CHARS.has(x) && !secondOpensWord) return null;
 
   // 6. One copy belongs to a word, the other stands alone.
@@ -306,6 +315,8 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
     // 八道河村|村干部, 某某行|行长. After the general classifier 个 the character is a counted
     // noun (二十八个班), not the end of a name, so 个班|班级 is a slip, though 每个村|村民 is not
     // unheard of: a weak finding.
+    // A place's level then a word of its own: 梅湾市|市场监管局, 峒山县|县城.
+    if (ADMIN_LEVELS.has(x)) return null;
     if (ORG_SUFFIXES.has(x) && namesMemberOrOrgan(c, word, i + 1)) return prev === '个' ? { ...second, confidence: 0.5 } : null;
     // Either copy may go (the text comes out the same); the second is the one flagged, always.
     if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.85 }; // 在在家里
