@@ -71,12 +71,17 @@ describe('headlines and subheads', () => {
     ]);
   });
 
-  it('believes a comma headline only above a byline or brief opener', () => {
+  it('believes a comma headline only above a byline, a brief opener or a dash subtitle', () => {
     expect(clsOf(['秋收正当时，农机助力忙', '本报讯 记者林远报道 连日来，各乡镇抢收秋粮。'])).toEqual([
       'headline',
       'brief_opener',
     ]);
     expect(clsOf(['首页标题', '本报记者 林远', BODY_A, '秋收正当时，农机助力忙', BODY_B])[3]).toBe('body');
+    expect(clsOf(['首页标题', '本报记者 林远', BODY_A, '“乡音一响，听众就像回到了家”', '——访方言节目主持人葛春华', '本报记者 温若曦', BODY_B]).slice(3, 6)).toEqual([
+      'headline',
+      'subhead',
+      'byline',
+    ]);
   });
 
   it('reads a short unpunctuated line that a photo or column break cut off as body', () => {

@@ -107,7 +107,9 @@ export function classifyBlocks(blocks: readonly RawBlock[]): BlockClass[] {
   for (let i = 0; i < n; i++) {
     if (draft[i] !== null || !looksLikeCommaTitle(text(i))) continue;
     const next = nextReading(draft, i + 1);
-    if (next < n && (draft[next] === 'brief_opener' || draft[next] === 'byline')) draft[i] = 'title';
+    // A dash subtitle ("——访…") under it is article furniture too.
+    const furniture = next < n && (draft[next] === 'brief_opener' || draft[next] === 'byline' || (draft[next] === 'title' && startsWithDash(text(next))));
+    if (furniture) draft[i] = 'title';
   }
 
   // Pass 2d: a lone name right under a title is the columnist's byline.
