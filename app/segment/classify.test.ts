@@ -58,6 +58,8 @@ describe('headlines and subheads', () => {
 
   it('takes a lone name under a title as the columnist byline of a commentary', () => {
     expect(clsOf(['何以决胜？唯有更优！', '侯悦林', BODY_A])).toEqual(['headline', 'byline', 'body']);
+    // A pen name set with a space between its two characters, whatever its surname.
+    expect(clsOf(['让技能人才“香”起来', '言 川', BODY_A])).toEqual(['headline', 'byline', 'body']);
     // Not a name: no common surname.
     expect(clsOf(['评论标题在这里', '结语', BODY_A])[1]).not.toBe('byline');
   });

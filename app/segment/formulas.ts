@@ -134,6 +134,8 @@ function isPersonName(name: string): boolean {
 export function isBareName(text: string): boolean {
   const t = text.trim();
   if (/\s/.test(t) && !/^[\p{Script=Han}]\s+[\p{Script=Han}]{1,2}$/u.test(t)) return false;
+  // Two characters spaced apart ("言 川") is how a two-character name is set, pen names included.
+  if (/^[\p{Script=Han}]\s+[\p{Script=Han}]$/u.test(t)) return true;
   return isPersonName(t.replace(/\s+/g, ''));
 }
 
