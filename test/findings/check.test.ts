@@ -114,6 +114,12 @@ describe('the stateless checker', () => {
     expect(found.map((f) => f.start)).toEqual([page.lastIndexOf('楼的教室里坐满了人。')]);
   });
 
+  it('leaves a term or a date two pages share by chance, wherever it stands', () => {
+    const a = '健康新闻\n\n胸痛中心\n\n本报讯 胸痛中心今年救治急性心肌梗死患者，平均救治时间缩短到一小时。\n';
+    const b = '乡镇新闻\n\n远程心电\n\n本报讯 各乡镇卫生院发现并及时转诊急性心肌梗死患者九人，挽救了生命。\n';
+    expect(checkTexts([{ file: 'a.txt', text: a }, { file: 'b.txt', text: b }], { only: ['dup_fragment'] })).toEqual([]);
+  });
+
   it('leaves a set phrase met in the other script on another page: it was written there anew', () => {
     const simplified = '社区新闻\n\n创建工作\n\n本报讯 各社区坚持把群众的需要，对美好生活的向往，作为工作的出发点。\n';
     const traditional = '城市新聞\n\n創建文明城市\n\n本報訊 全市上下把人民群眾對美好生活的向往作為創建工作的出發點。\n';

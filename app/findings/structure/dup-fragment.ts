@@ -2,6 +2,8 @@ import type { DocBlock, DocFinding } from '../model.js';
 import type { SharedRun } from '../corpus/index.js';
 import { RUNNING_TEXT } from './classes.js';
 import { endsSentence, junctionCohesion, splitsWord } from './junction.js';
+import { toSimplified } from '../lexicon/dictionary.js';
+import { cutWords } from '../lexicon/segmenter.js';
 
 /**
  * A word cut by the other copy's edges that holds together this strongly (百|姓) counts double: a
@@ -106,6 +108,16 @@ function isPlainPhrase(c: Copy): boolean {
   return commas === 0 || (commas === 1 && inner.length >= 10);
 }
 
+/**
+ * Words of a clause, not a term or a figure: a date (2024年12月) or a term (急性心肌梗死患者) two
+ * pages share by chance reads as a few words (急性|心肌梗死|患者), a lifted scrap (可以|把|材料|领|回家|做) as
+ * more.
+ */
+function isClauseScrap(c: Copy): boolean {
+  const inner = c.text.slice(c.start, c.end);
+  return !DIGIT.test(inner) && cutWords(toSimplified(inner)).filter((w) => /\p{Script=Han}/u.test(w)).length >= 4;
+}
+
 /** The run starts or ends a clause: it was a piece of a sentence with edges of its own. */
 function boundsClause(c: Copy): boolean {
   const before = c.start === 0 || CLAUSE_EDGE.test(c.text[c.start - 1]!);
@@ -155,7 +167,7 @@ function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boo
   } else if (theirs === 0 && run.length >= 10 && isWholeSentence(self) && (isLater || !isWholeSentence(other))) {
     // A sentence standing whole here and embedded in a longer one there was copied here.
     confidence = 0.65;
-  } else if (mine === 0 && theirs === 0 && !samePage && sameLetters(self, other) && isPlainPhrase(self) &&
+  } else if (mine === 0 && theirs === 0 && !samePage && sameLetters(self, other) && isPlainPhrase(self) && isClauseScrap(self) &&
              embeddedInClause(self) && boundsClause(other) && !boundsClause(self)) {
     // A clause's opening or closing words on another page, wedged into the middle of a clause
     // here ("…节省约[可以把材料领回家做]八百元"): lifted, not a phrase in its place. On one page

@@ -57,6 +57,20 @@ export function wordSpansJunction(left: string, right: string): string | null {
   return null;
 }
 
+/** The word of two or more Han characters the segmenter reads across the junction of two texts, if any. */
+export function wordAcross(left: string, right: string): string | null {
+  const l = left.trimEnd().slice(-WINDOW);
+  const r = right.trimStart().slice(0, WINDOW);
+  if (!l || !r || !CJK.test(l.at(-1)!) || !CJK.test(r[0]!)) return null;
+  let pos = 0;
+  for (const word of cutWords(l + r)) {
+    const end = pos + word.length;
+    if (pos < l.length && end > l.length && word.length >= 2) return word;
+    pos = end;
+  }
+  return null;
+}
+
 /**
  * Whether the segmenter reads a word of two or more Han characters across `offset` in text: the
  * offset falls inside a word rather than between words.
@@ -128,9 +142,14 @@ export function startsWithLoneCharacter(text: string): boolean {
   return t.length === 2 && CJK.test(t[0]!) && CLAUSE_PUNCT.test(t.slice(1)) && !LONE_OPENERS.has(t[0]!);
 }
 
+/** A bound particle or clause punctuation first (的, 了, 、): no sentence opens so. */
+export function startsWithBoundWord(text: string): boolean {
+  return BOUND_START.has(cutWords(text.trimStart().slice(0, 6))[0] ?? '');
+}
+
 /** Whether a block cannot open a sentence: a bound particle, clause punctuation or a lone character first. */
 export function startsBound(text: string): boolean {
-  return BOUND_START.has(cutWords(text.trimStart().slice(0, 6))[0] ?? '') || startsWithLoneCharacter(text);
+  return startsWithBoundWord(text) || startsWithLoneCharacter(text);
 }
 
 /** Words a sentence commonly opens with; a block starting with one begins a sentence of its own. */

@@ -12,15 +12,27 @@ import {
   opensSentence,
   opensWithReport,
   startsBound,
+  startsWithBoundWord,
+  startsWithLoneCharacter,
+  wordAcross,
   wordSpansJunction,
 } from './junction.js';
 import { topicModel, type TopicModel } from './topic.js';
+import { toSimplified } from '../lexicon/dictionary.js';
+import { CLASSIFIERS, NUMERALS } from '../detectors/lexicon/reduplication.js';
 
 /**
  * Log-probability gain a junction must show before a block is moved across the page: a word cut
  * in two gains about 10; chance pairs of a single character and a name or a place gain 1 to 6.
  */
 const MIN_COHESION = 8;
+/** What a lone first character must gain by joining a cut's last word (采摘|期, 披碱|草) to go there by that alone. */
+const LONE_COHESION = 2;
+/**
+ * A junction between two whole words gaining this much reads as one set compound (毛细|血管 gains
+ * about 12); ordinary neighbours gain nothing, a word cut in two about 10.
+ */
+const COMPOUND_COHESION = 11;
 /** Junction gains are compared to this precision: two whole words side by side gain 0 give or take rounding. */
 const COHESION_STEP = 0.1;
 
@@ -96,8 +108,13 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     for (const i of openCuts) {
       if (i === j || successor[i] === j) continue;
       const word = wordSpansJunction(doc[i]!.text, block.text);
-      if (word && startsMidWord(block.text) && junctionCohesion(doc[i]!.text, block.text) >= MIN_COHESION) {
+      const cohesion = junctionCohesion(doc[i]!.text, block.text);
+      if (word && startsMidWord(block.text) && cohesion >= MIN_COHESION) {
         candidates.push({ cut: i, confidence: 0.8, reason: { zh: `“${word}”跨段`, en: `“${word}” spans the cut` } });
+      } else if (cohesion >= COMPOUND_COHESION) {
+        // Two whole words that make a set compound across the cut (毛细|血管 → 毛细血管).
+        const compound = wordAcross(doc[i]!.text, block.text);
+        if (compound) candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${compound}”跨段`, en: `“${compound}” spans the cut` } });
       }
     }
     // A block closing a quotation it never opened continues a cut that left one open; among
@@ -125,7 +142,14 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
           topic: topics().affinity(j, doc[i]!.article),
         }))
         .sort((x, y) => y.cohesion - x.cohesion || y.topic - x.topic || x.continued - y.continued || Math.abs(x.i - j) - Math.abs(y.i - j));
-      for (const { i } of scored) {
+      // A lone first character may also be what is left of a paragraph whose first character was
+      // lost (过去，… read as 去，…): it goes only where it completes a word or plainly fits the topic.
+      const own = topics().affinity(j, block.article);
+      const fits = (x: (typeof scored)[number]) =>
+        !startsWithLoneCharacter(block.text) || startsWithBoundWord(block.text) ||
+        x.cohesion * COHESION_STEP >= LONE_COHESION || clearTopic(x.topic - own, own) ||
+        countsWhatCutLeftUncounted(doc[x.i]!.text, block.text);
+      for (const { i } of scored.filter(fits)) {
         candidates.push({ cut: i, confidence: 0.7, reason: { zh: '段首不能起句', en: 'it cannot open a sentence' } });
       }
     }
@@ -158,6 +182,13 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     });
   }
   return findings;
+}
+
+/** The cut ends on a number (一百多, 三十) and the block opens with its measure word (座，…). */
+function countsWhatCutLeftUncounted(cut: string, block: string): boolean {
+  const last = toSimplified(cut.trimEnd().slice(-2));
+  const first = toSimplified(block.trimStart()[0] ?? '');
+  return CLASSIFIERS.has(first) && (NUMERALS.has(last.at(-1) ?? '') || (/[多余几]$/u.test(last) && NUMERALS.has(last[0] ?? '')));
 }
 
 /** A body paragraph that ends its sentences: what a continuation moved away looks like. */

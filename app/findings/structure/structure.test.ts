@@ -218,6 +218,36 @@ describe('misordered paragraphs', () => {
     expect(detectMisorderedParagraphs(answer)).toEqual([]);
   });
 
+  it('moves a lone first character only where it completes a word or a count, or fits the topic plainly', () => {
+    const doc = [
+      headline('湿地修复见成效'),
+      body('近年来，县里陆续拆除湖边的养殖大棚一百多'),
+      body('保护站的工作人员每天巡湖，记录候鸟的种类和数量。'),
+      headline('远程心电', 1),
+      body('本报讯 县人民医院远程心电诊断中心近日投入使用。', 1),
+      body('座，恢复了浅滩和芦苇地，来觅食栖息的鸟越来越多。', 1),
+    ];
+    // 一百多 + 座: a number waiting for its measure word.
+    expect(detectMisorderedParagraphs(doc).map((f) => f.start.block)).toEqual([5]);
+    // 过去 read as 去: a paragraph that lost its first character goes nowhere by that alone.
+    const lost = doc.map((b, i) => (i === 5 ? body('去，乡镇卫生院缺少能看懂心电图的医生，耽误了抢救。', 1) : b));
+    expect(detectMisorderedParagraphs(lost)).toEqual([]);
+  });
+
+  it('finds a continuation whose first word makes a set compound with the cut (毛细|血管)', () => {
+    const doc = [
+      headline('老街换新颜'),
+      body('这些小巷平时并不显眼，却像毛细'),
+      body('街道办事处负责人说，改造将在年底完成。'),
+      headline('公交线路调整', 1),
+      body('本报讯 下月起，二路公交车延长至高铁站。', 1),
+      body('血管一样维系着一座城市的正常运转，影响的是千家万户。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found.map((f) => [f.start.block, f.fixes[0]!.edits[0]])).toEqual([[5, { op: 'move', block: 5, before: 2 }]]);
+    expect(found[0]!.message.zh).toContain('毛细血管');
+  });
+
   it('does not take a photo between the parts of a cut paragraph for the block the continuation comes from', () => {
     const doc = [
       headline('龙舟训练'), body('放学后，队员们换好救生衣，抬'), caption('龙舟队在河上训练。'), credit('本报记者 王明 摄'), body('着龙舟走向码头。'),
