@@ -104,6 +104,7 @@ describe('detectCharError on clean text', () => {
     '營口市推進經濟發展，這裡的環境越來越好。',
     '码头上排队检修的渔船有八十多艘，工人们每天忙到天黑。',
     '六十二岁的监督员谭贵生干了一辈子泥瓦活。',
+    '提供場地、創業培訓和貸款貼息等服務。',
   ])('%s', (text) => {
     expect(detect(text, scriptVerdict(text).verdict)).toEqual([]);
   });

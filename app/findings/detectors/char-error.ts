@@ -130,6 +130,10 @@ function candidatesAt(
     const after = segment(changed);
     const w = wordAt(after.words, k - a);
     if (!w || w.end - w.start < 2) continue;
+    // A new word holding the whole real word the suspect sat in must hold a commoner one in its
+    // place: swapping 贷款 for the rarer 货款 only gains by merging into a rare entry (货款贴息).
+    if (inWord && w.start + a <= own.start && own.end <= w.end + a &&
+        lex.freq(changed.slice(own.start - a, own.end - a)) <= lex.freq(norm.slice(own.start, own.end))) continue;
     // The look-alike must make a frequent word: the new word itself or a part of it around k
     // (免费参观 is a rare entry, 免费 a frequent one).
     if (!frequentWordAround(changed, w, k - a, set.minWordFreq)) continue;
