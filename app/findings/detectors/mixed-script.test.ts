@@ -64,6 +64,11 @@ describe('detectMixedScript in traditional text', () => {
     expect(detect('這是皇后的宮殿。', 'traditional')).toEqual([]);
     // A phrase straddling two words (更加注重: the phrase 加注) is not trusted.
     expect(detect('營口更加注重城市文化。', 'traditional')).toEqual([]);
+    // Nor one cutting into the word beside it for a character that mostly keeps its form (馆长|胡),
+    // though it is for one that seldom does (数年|后 → 後); nor 一哄 inside 哄一哄.
+    expect(detect('縣圖書館館長胡曉萍介紹，書房由志願者管理。', 'traditional')).toEqual([]);
+    expect(flagged('中小學生在數年后將成為社會的中堅。', detect('中小學生在數年后將成為社會的中堅。', 'traditional'))).toEqual([['后', '後']]);
+    expect(detect('老人上了年紀，他就停下來，哄一哄再接著理。', 'traditional')).toEqual([]);
   });
 
   it('does not flag clean traditional text, whatever its regional forms', () => {

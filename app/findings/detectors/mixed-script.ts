@@ -113,7 +113,7 @@ function runs(text: string, cs: Cell[]): number[][] {
   let words: Segment[] | null = null;
   const wordsOf = () => (words ??= segment(simplifyChars(text)).words);
   const flush = () => {
-    out.push(...pick(cs, stretch, wordsOf));
+    out.push(...pick(text, cs, stretch, wordsOf));
     stretch = [];
   };
   cs.forEach((c, i) => {
@@ -130,7 +130,7 @@ function runs(text: string, cs: Cell[]): number[][] {
  * one finding from the first other-script character to the last (shared characters inside it
  * included); a phrase-decided character away from it makes its own, joined to its neighbours.
  */
-function pick(cs: Cell[], stretch: number[], words: () => Segment[]): number[][] {
+function pick(text: string, cs: Cell[], stretch: number[], words: () => Segment[]): number[][] {
   const others = stretch.filter((i) => cs[i]!.other && cs[i]!.changes);
   const first = others[0] ?? Infinity;
   const last = others.at(-1) ?? -Infinity;
@@ -139,7 +139,7 @@ function pick(cs: Cell[], stretch: number[], words: () => Segment[]): number[][]
     if (!c.changes) return false;
     if (c.other) return true;
     if (i > first && i < last) return true;
-    return c.conv.byPhrase && phraseFitsWords(c.conv, words());
+    return c.conv.byPhrase && phraseFitsWords(c.conv, words()) && !inTentativeReduplication(text, c.conv.start);
   });
   const groups: number[][] = [];
   for (const i of picked) {
@@ -154,15 +154,26 @@ function pick(cs: Cell[], stretch: number[], words: () => Segment[]): number[][]
 
 /**
  * OpenCC matches phrases greedily, so a phrase can straddle two words (更加注重 holds the phrase
- * 加注 → 加註). Trust a phrase only when it nests with the dictionary word (jieba's segmentation)
- * that holds the character: the word inside the phrase or the phrase inside the word.
+ * 加注 → 加註; 馆长胡晓萍 holds 长胡 → 長鬍). Trust a phrase when it nests with the dictionary word
+ * (jieba's segmentation) that holds the character: the word inside the phrase or the phrase
+ * inside the word. A phrase that cuts into a word beside it is trusted only for a character that
+ * seldom keeps its form anyway (数年|后 → 後), not for one that mostly does (胡, 了).
  */
 function phraseFitsWords(c: ConvertedChar, words: Segment[]): boolean {
   const w = words.find((x) => x.start <= c.start && c.start < x.end);
   if (!w) return false;
   const inside = (a: Segment, b: Segment) => b.start <= a.start && a.end <= b.end;
   const phrase = { start: c.matchStart, end: c.matchEnd };
-  return inside(w, phrase) || inside(phrase, w);
+  if (inside(phrase, w)) return true;
+  if (!inside(w, phrase)) return false;
+  const wholeWords = words.some((x) => x.start === phrase.start) && words.some((x) => x.end === phrase.end);
+  return wholeWords || keepsFormShare(c.source) < 0.5;
+}
+
+/** A verb tried out, X一X (哄一哄, 看一看): OpenCC's 一哄 (一哄而散) has nothing to do with it. */
+function inTentativeReduplication(text: string, at: number): boolean {
+  const ch = text[at];
+  return (text[at - 1] === '一' && text[at - 2] === ch) || (text[at + 1] === '一' && text[at + 2] === ch);
 }
 
 /** The finding for one run of picked cells: its tight span, the converted text and alternatives. */
