@@ -12,12 +12,15 @@
  * - heldout3: test/fixtures/findings/heldout3/clean/ -> test/fixtures/findings/heldout3/injected/
  *            (seed 20261123): pages written after the detectors were tuned on heldout2,
  *            evaluated once blind, since used for development too;
- * - final:   test/fixtures/findings/final/clean/ -> test/fixtures/findings/final/injected/
+ * - heldout4: test/fixtures/findings/heldout4/clean/ -> test/fixtures/findings/heldout4/injected/
  *            (seed 20261124): pages written after the detectors were tuned on heldout3,
+ *            evaluated once blind, since used for development too;
+ * - final:   test/fixtures/findings/final/clean/ -> test/fixtures/findings/final/injected/
+ *            (seed 20261125): pages written after the detectors were tuned on heldout4,
  *            evaluated once at the end, never to be tuned on.
  *
  *   tsx scripts/inject-defects.ts                            regenerate every set
- *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|heldout3|final    regenerate one set
+ *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|heldout3|heldout4|final    regenerate one set
  *   tsx scripts/inject-defects.ts --set S --out DIR          write set S somewhere else
  *   tsx scripts/inject-defects.ts --check [--set S]          regenerate in memory; exit 1 if the
  *                                                            committed files of any set (or of S) differ
@@ -98,11 +101,14 @@ export const HELDOUT2_SEED = 20_251_219;
 export const HELDOUT3_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout3/clean');
 export const HELDOUT3_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout3/injected');
 export const HELDOUT3_SEED = 20_261_123;
+export const HELDOUT4_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout4/clean');
+export const HELDOUT4_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout4/injected');
+export const HELDOUT4_SEED = 20_261_124;
 export const FINAL_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/clean');
 export const FINAL_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/injected');
-export const FINAL_SEED = 20_261_124;
+export const FINAL_SEED = 20_261_125;
 
-export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'final'] as const;
+export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'final'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 export interface FixtureSet {
@@ -118,6 +124,7 @@ export const SETS: Readonly<Record<SetName, FixtureSet>> = {
   heldout: { name: 'heldout', cleanDir: HELDOUT_CLEAN_DIR, injectedDir: HELDOUT_INJECTED_DIR, seed: HELDOUT_SEED },
   heldout2: { name: 'heldout2', cleanDir: HELDOUT2_CLEAN_DIR, injectedDir: HELDOUT2_INJECTED_DIR, seed: HELDOUT2_SEED },
   heldout3: { name: 'heldout3', cleanDir: HELDOUT3_CLEAN_DIR, injectedDir: HELDOUT3_INJECTED_DIR, seed: HELDOUT3_SEED },
+  heldout4: { name: 'heldout4', cleanDir: HELDOUT4_CLEAN_DIR, injectedDir: HELDOUT4_INJECTED_DIR, seed: HELDOUT4_SEED },
   final: { name: 'final', cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR, seed: FINAL_SEED },
 };
 /** Clean pages copied without injection (false-alarm controls). */
@@ -412,11 +419,16 @@ const EXTRA_PLAN: Record<string, readonly Op[]> = {
   heldout3_02_cuiping_md_simp: ['halfwidth_paragraph', 'dup_adjacent_word', 'stray_space_number', 'char_error_swap'],
   heldout3_03_ludu_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
   heldout3_04_wutan_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  // The fourth held-out set.
+  heldout4_01_meiwan_simp: ['broken_single', 'dup_fragment_end', 'stray_space_number', 'char_error_swap'],
+  heldout4_02_yanbu_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'latin_leak', 'char_error_drop'],
+  heldout4_03_rongting_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
+  heldout4_04_hequan_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
   // The final held-out set.
-  final_01_meiwan_simp: ['broken_single', 'dup_fragment_end', 'stray_space_number', 'char_error_swap'],
-  final_02_yanbu_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'latin_leak', 'char_error_drop'],
-  final_03_rongting_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
-  final_04_hequan_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  final_01_jinghu_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
+  final_02_shaoping_md_simp: ['halfwidth_paragraph', 'dup_adjacent_word', 'stray_space_number', 'char_error_drop'],
+  final_03_pingluo_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
+  final_04_yanhe_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
 };
 
 class PageInjector {

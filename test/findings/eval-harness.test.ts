@@ -17,7 +17,7 @@ import {
   type SampleLabelFile,
 } from '../../scripts/eval/labels.js';
 import { findingMatchesLabel, scorePage, spansOverlap, type EvalPage } from '../../scripts/eval/match.js';
-import { DEFAULT_GROUPS, cerTable, loadChecker, loadFinalPages, loadHeldout2Pages, loadHeldout3Pages, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
+import { DEFAULT_GROUPS, cerTable, loadChecker, loadFinalPages, loadHeldout2Pages, loadHeldout3Pages, loadHeldout4Pages, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
 import {
   CLEAN_DIR,
   CONTROL_PAGES,
@@ -27,6 +27,8 @@ import {
   HELDOUT2_INJECTED_DIR,
   HELDOUT3_CLEAN_DIR,
   HELDOUT3_INJECTED_DIR,
+  HELDOUT4_CLEAN_DIR,
+  HELDOUT4_INJECTED_DIR,
   HELDOUT_CLEAN_DIR,
   HELDOUT_INJECTED_DIR,
   INJECTED_DIR,
@@ -279,6 +281,7 @@ describe('inject-defects', () => {
   it('keeps the final held-out set apart: its own directories and seed, two pages per script, its committed files current', () => {
     expect(SETS.heldout2).toMatchObject({ cleanDir: HELDOUT2_CLEAN_DIR, injectedDir: HELDOUT2_INJECTED_DIR });
     expect(SETS.heldout3).toMatchObject({ cleanDir: HELDOUT3_CLEAN_DIR, injectedDir: HELDOUT3_INJECTED_DIR });
+    expect(SETS.heldout4).toMatchObject({ cleanDir: HELDOUT4_CLEAN_DIR, injectedDir: HELDOUT4_INJECTED_DIR });
     expect(SETS.final).toMatchObject({ cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR });
     expect(new Set(Object.values(SETS).map((s) => s.seed)).size).toBe(Object.values(SETS).length);
     expect(new Set(Object.values(SETS).flatMap((s) => [s.cleanDir, s.injectedDir])).size).toBe(2 * Object.values(SETS).length);
@@ -315,7 +318,7 @@ describe('inject-defects', () => {
 
   it('writes final held-out pages that share no long run with the own, held-out or sample pages, nor with one another', () => {
     const final = readCleanPages(FINAL_CLEAN_DIR);
-    const tuned = [CLEAN_DIR, HELDOUT_CLEAN_DIR, HELDOUT2_CLEAN_DIR, HELDOUT3_CLEAN_DIR].flatMap((dir) => [...readCleanPages(dir).values()]);
+    const tuned = [CLEAN_DIR, HELDOUT_CLEAN_DIR, HELDOUT2_CLEAN_DIR, HELDOUT3_CLEAN_DIR, HELDOUT4_CLEAN_DIR].flatMap((dir) => [...readCleanPages(dir).values()]);
     const shared = sharedRuns(final, [...tuned, ...seedPages()]);
     expect(shared.size).toBe(4);
     for (const [name, runs] of shared) expect(runs, name).toEqual([]);
@@ -325,7 +328,7 @@ describe('inject-defects', () => {
     }
   });
 
-  for (const set of [SETS.heldout, SETS.heldout2, SETS.heldout3, SETS.final]) {
+  for (const set of [SETS.heldout, SETS.heldout2, SETS.heldout3, SETS.heldout4, SETS.final]) {
     it(`copies cross-page fragments of the ${set.name} set from pages of that set only`, () => {
       const clean = readCleanPages(set.cleanDir);
       let copies = 0;
@@ -404,6 +407,9 @@ describe('eval-findings', () => {
     const heldout3 = loadHeldout3Pages();
     expect(heldout3.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT3_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
     expect(heldout3.every((p) => p.group === 'heldout3' && p.file.startsWith('test/fixtures/findings/heldout3/injected/') && !p.control && p.labels.length > 10)).toBe(true);
+    const heldout4 = loadHeldout4Pages();
+    expect(heldout4.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT4_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
+    expect(heldout4.every((p) => p.group === 'heldout4' && !p.control && p.labels.length > 10)).toBe(true);
     const final = loadFinalPages();
     expect(final.map((p) => path.basename(p.file))).toEqual([...readCleanPages(FINAL_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
     expect(final.every((p) => p.group === 'final' && p.file.startsWith('test/fixtures/findings/final/injected/') && !p.control && p.labels.length > 10)).toBe(true);
@@ -434,8 +440,9 @@ describe('eval-findings', () => {
     expect(labelsOf(/== held-out pages /)).toBeGreaterThan(50);
     expect(out).toMatch(/== second held-out pages \(4 pages, written after the rules were tuned on the held-out pages, since used for tuning\) ==/);
     expect(out).toMatch(/== third held-out pages \(4 pages, written after the rules were tuned on the second held-out pages, since used for tuning\) ==/);
-    expect(labelsOf(/== total \(samples \+ own pages \+ held-out pages \+ second held-out pages \+ third held-out pages\) ==/)).toBe(
-      labelsOf(/== samples /) + labelsOf(/== own pages /) + labelsOf(/== held-out pages /) + labelsOf(/== second held-out pages /) + labelsOf(/== third held-out pages /),
+    expect(labelsOf(/== total \(samples \+ own pages \+ held-out pages \+ second held-out pages \+ third held-out pages \+ fourth held-out pages\) ==/)).toBe(
+      labelsOf(/== samples /) + labelsOf(/== own pages /) + labelsOf(/== held-out pages /) + labelsOf(/== second held-out pages /) +
+        labelsOf(/== third held-out pages /) + labelsOf(/== fourth held-out pages /),
     );
     // The final held-out pages are left out unless asked for: no table, no CER, no misses, not in the total.
     expect(DEFAULT_GROUPS).not.toContain('final');
@@ -454,7 +461,7 @@ describe('eval-findings', () => {
       }
       const out = lines.join('\n');
       expect(out).toMatch(/^pages: 4 final held-out pages \(\d+ labels; 0 clean controls\)$/m);
-      expect(out).toMatch(/== final held-out pages \(4 pages, written after the rules were tuned on the third held-out pages; evaluate once, at the end\) ==/);
+      expect(out).toMatch(/== final held-out pages \(4 pages, written after the rules were tuned on the fourth held-out pages; evaluate once, at the end\) ==/);
       expect(out).toMatch(/== character error rate against the clean originals \(final held-out pages\) ==/);
       expect(out).toMatch(/^all final held-out pages .* 0\.0%$/m);
       expect(out).not.toMatch(/== (samples|own pages|held-out pages|total)/);
