@@ -138,6 +138,8 @@ export const detectDupAdjacent: TextDetector = (text) => {
   return findings;
 };
 
+const NEGATIONS = new Set(['不', '没', '未']);
+
 /** Quick test: any Han character or pair repeated next to itself? */
 function hasDoubling(line: string): boolean {
   return /(\p{Script=Han})\1|(\p{Script=Han}{2,6})\2/u.test(line);
@@ -165,11 +167,14 @@ function judgeDoubledWord(c: Chars, i: number, w: number, word: WordAt): Verdict
   const s = c.simp.slice(i, i + w).join('');
   // 一步一步, 一点一点, 一天一天: gradual progression.
   if (w === 2 && s[0] === '一') return null;
+  const info = word(i, i + w);
   // 看着看着, 走着走着: an action going on until something happens.
   if (w === 2 && (s[1] === '着' || s[1] === '著')) return null;
-  const info = word(i, i + w);
-  // 研究研究, 讨论讨论, 雪白雪白: verb/adjective reduplication — legitimate, rare in news.
-  if (info && w === 2 && /^(?:v|vn|vd|a|ad|an|z)$/u.test(info.tag)) return { ...extra, confidence: 0.35 };
+  // Sounds and manners repeat: 扑通扑通, 嘎吱嘎吱, 扑腾扑腾地跳.
+  const after = c.simp[i + 2 * w];
+  if (info?.tag === 'o' || after === '地') return null;
+  // 研究研究, 活动活动腰腿, 雪白雪白: verb and adjective reduplication is Chinese, not a slip.
+  if (info && w === 2 && /^(?:v|vn|vd|a|ad|an|z)$/u.test(info.tag)) return null;
   // The segmenter cuts the first copy off as a unit: a clean repetition.
   const cut = segmenter().cut(c.simp.slice(Math.max(0, i - 4), Math.min(c.simp.length, i + 2 * w + 4)).join(''), false);
   const boundaries = new Set<number>();
@@ -193,6 +198,8 @@ function judgeLongRun(c: Chars, i: number, k: number, word: WordAt): Verdict | n
   const single = word(i, i + 1);
   const pair = word(i, i + 2);
   if ((single && /^[oey]$/u.test(single.tag)) || (pair && /^[oey]$/u.test(pair.tag))) return null;
+  // A sound repeated (突突突, 咚咚咚): its doubled form is a dictionary word.
+  if (pair && !FUNCTION_CHARS.has(x) && !CLASSIFIERS.has(x)) return null;
   const keep = (pair && pair.freq >= MIN_AA_FREQ) || CLASSIFIERS.has(x) ? 2 : 1;
   return { from: i + keep, to: i + k, confidence: 0.7 };
 }
@@ -277,7 +284,8 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
   //    a measure word doubled there is an error (三个个人 aside): 这件件事.
   const counted = NUMERALS.has(prev) || DEMONSTRATIVES.has(prev);
   if (counted && w2) return null;
-  if (counted && CLASSIFIERS.has(x)) return { ...second, confidence: 0.8 };
+  // (每天|天不亮: the first copy ends a word, the second is the subject of a negated clause.)
+  if (counted && CLASSIFIERS.has(x) && !(w1 && NEGATIONS.has(next))) return { ...second, confidence: 0.8 };
 
   // 5. The doubled form is a word (常常, 渐渐, 看看, 人人) or a classifier reduplicated (件件, 年年).
   const pair = word(i, i + 2);
