@@ -175,7 +175,7 @@ export function opensWithReport(text: string): boolean {
 
 export function opensSentence(text: string): boolean {
   const t = text.trimStart();
-  if (/^[“「『《【(（]/u.test(t)) return true;
+  if (/^[“「『《【(（]/u.test(t) || opensListItem(t)) return true;
   if (/^\d{1,2}月\d{1,2}日/u.test(t) || /^\d{4}年/u.test(t)) return true;
   // 更可贵的是，/ 值得一提的是，/ 需要注意的是： a clause announcing what the sentence says.
   if (/^[^，,。：:；;]{1,10}的是[，,：:]/u.test(toSimplified(t.slice(0, 14)))) return true;

@@ -43,6 +43,7 @@ describe('sentence junctions', () => {
     expect(opensSentence('5月20日，记者来到')).toBe(true);
     expect(opensSentence('更可貴的是，慢火車沒有停在原地')).toBe(true);
     expect(opensSentence('值得一提的是，全市新建公园')).toBe(true);
+    expect(opensSentence('二、調整期間，該路段禁止通行。')).toBe(true);
     expect(opensSentence('路灯都换成了节能灯')).toBe(false);
   });
 });
