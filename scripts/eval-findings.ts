@@ -1,9 +1,9 @@
 /*
  * eval-findings: measures the OCR-defect detectors against labelled pages.
  *
- *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|heldout3|heldout4|final] [--final] [--no-clean] [--no-checker] [--json FILE]
+ *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|…|heldout5|final] [--final] [--no-clean] [--no-checker] [--json FILE]
  *
- * Pages, in seven groups:
+ * Pages, in eight groups:
  * - samples: seeds/*.txt, labelled by hand in test/fixtures/findings/samples/<seed>.json
  *   (text + context, resolved to offsets; see scripts/eval/labels.ts);
  * - own pages: test/fixtures/findings/injected/<name>.txt with <name>.labels.json, made from the
@@ -18,9 +18,10 @@
  * - third held-out pages: test/fixtures/findings/heldout3/injected/ from heldout3/clean/, the same
  *   again: written after the rules were tuned on the second held-out pages, evaluated once blind,
  *   since used for development;
- * - fourth held-out pages: heldout4/, the same again (tuned on after one blind evaluation);
+ * - fourth and fifth held-out pages: heldout4/ and heldout5/, the same again (each tuned on after
+ *   one blind evaluation);
  * - final held-out pages: test/fixtures/findings/final/injected/, made the same way (own seed) from
- *   test/fixtures/findings/final/clean/, pages written after the rules were tuned on the fourth
+ *   test/fixtures/findings/final/clean/, pages written after the rules were tuned on the fifth
  *   held-out pages, to be evaluated once at the end. This group is evaluated ONLY when asked for
  *   (--group final, or --final): it is not in the default output nor in the default total, so that
  *   nobody improving a detector sees its misses and false alarms by accident.
@@ -58,16 +59,17 @@ const HELDOUT_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldou
 const HELDOUT2_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout2/injected');
 const HELDOUT3_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout3/injected');
 const HELDOUT4_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout4/injected');
+const HELDOUT5_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout5/injected');
 const FINAL_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/injected');
 
 /** The groups of pages, in the order they are printed. */
-export const GROUPS = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'final'] as const;
+export const GROUPS = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'final'] as const;
 export type Group = (typeof GROUPS)[number];
 /**
  * The groups evaluated without --group: every group but the final held-out pages, which are
  * evaluated only when asked for by name (--group final, or --final).
  */
-export const DEFAULT_GROUPS: readonly Group[] = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'heldout4'];
+export const DEFAULT_GROUPS: readonly Group[] = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'];
 export const GROUP_TITLES: Readonly<Record<Group, string>> = {
   samples: 'samples',
   own: 'own pages',
@@ -75,6 +77,7 @@ export const GROUP_TITLES: Readonly<Record<Group, string>> = {
   heldout2: 'second held-out pages',
   heldout3: 'third held-out pages',
   heldout4: 'fourth held-out pages',
+  heldout5: 'fifth held-out pages',
   final: 'final held-out pages',
 };
 /** What the CER total row of an injected group is called. */
@@ -85,6 +88,7 @@ const CER_TOTAL: Readonly<Record<Group, string>> = {
   heldout2: 'all second held-out pages',
   heldout3: 'all third held-out pages',
   heldout4: 'all fourth held-out pages',
+  heldout5: 'all fifth held-out pages',
   final: 'all final held-out pages',
 };
 /** How a group's score table is introduced, after its page count. */
@@ -93,7 +97,8 @@ const TABLE_NOTE: Readonly<Partial<Record<Group, string>>> = {
   heldout2: 'written after the rules were tuned on the held-out pages, since used for tuning',
   heldout3: 'written after the rules were tuned on the second held-out pages, since used for tuning',
   heldout4: 'written after the rules were tuned on the third held-out pages, since used for tuning',
-  final: 'written after the rules were tuned on the fourth held-out pages; evaluate once, at the end',
+  heldout5: 'written after the rules were tuned on the fourth held-out pages, since used for tuning',
+  final: 'written after the rules were tuned on the fifth held-out pages; evaluate once, at the end',
 };
 
 export interface Checker {
@@ -160,7 +165,12 @@ export function loadHeldout4Pages(dir = HELDOUT4_INJECTED_DIR): OwnPage[] {
   return loadOwnPages(dir, 'heldout4');
 }
 
-/** The final held-out pages: injected like the others, from pages written after the rules were tuned on the fourth held-out pages. */
+/** The fifth held-out pages: written after the rules were tuned on the fourth, evaluated once blind, since used for tuning. */
+export function loadHeldout5Pages(dir = HELDOUT5_INJECTED_DIR): OwnPage[] {
+  return loadOwnPages(dir, 'heldout5');
+}
+
+/** The final held-out pages: injected like the others, from pages written after the rules were tuned on the fifth held-out pages. */
 export function loadFinalPages(dir = FINAL_INJECTED_DIR): OwnPage[] {
   return loadOwnPages(dir, 'final');
 }
@@ -310,7 +320,7 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 const USAGE = [
-  'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|heldout3|heldout4|final] [--final] [--no-clean] [--no-checker] [--json FILE]',
+  'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|…|heldout5|final] [--final] [--no-clean] [--no-checker] [--json FILE]',
   `  without --group: ${DEFAULT_GROUPS.join(', ')} and their total; the final held-out pages only with --group final (or --final)`,
 ].join('\n');
 
@@ -380,7 +390,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let samples: EvalPage[] = [];
-  const injectedPages: Record<Group, OwnPage[]> = { samples: [], own: [], heldout: [], heldout2: [], heldout3: [], heldout4: [], final: [] };
+  const injectedPages: Record<Group, OwnPage[]> = { samples: [], own: [], heldout: [], heldout2: [], heldout3: [], heldout4: [], heldout5: [], final: [] };
   const selected: readonly Group[] = opts.group === null ? DEFAULT_GROUPS : [opts.group];
   try {
     const wanted = (g: Group): boolean => selected.includes(g);
@@ -390,6 +400,7 @@ export async function main(argv: string[]): Promise<number> {
     if (wanted('heldout2')) injectedPages.heldout2 = loadHeldout2Pages();
     if (wanted('heldout3')) injectedPages.heldout3 = loadHeldout3Pages();
     if (wanted('heldout4')) injectedPages.heldout4 = loadHeldout4Pages();
+    if (wanted('heldout5')) injectedPages.heldout5 = loadHeldout5Pages();
     if (wanted('final')) injectedPages.final = loadFinalPages();
   } catch (e) {
     if (e instanceof LabelError) {
@@ -398,7 +409,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const pages: Record<Group, readonly EvalPage[]> = { samples, own: injectedPages.own, heldout: injectedPages.heldout, heldout2: injectedPages.heldout2, heldout3: injectedPages.heldout3, heldout4: injectedPages.heldout4, final: injectedPages.final };
+  const pages: Record<Group, readonly EvalPage[]> = { samples, own: injectedPages.own, heldout: injectedPages.heldout, heldout2: injectedPages.heldout2, heldout3: injectedPages.heldout3, heldout4: injectedPages.heldout4, heldout5: injectedPages.heldout5, final: injectedPages.final };
   const injected = (g: Group): OwnPage[] => injectedPages[g];
   const present = GROUPS.filter((g) => pages[g].length > 0);
 
@@ -486,6 +497,7 @@ export async function main(argv: string[]): Promise<number> {
       heldout2: obj(groupScores.get('heldout2')!),
       heldout3: obj(groupScores.get('heldout3')!),
       heldout4: obj(groupScores.get('heldout4')!),
+      heldout5: obj(groupScores.get('heldout5')!),
       // Only when asked for, like the rest of the final group's figures.
       ...(selected.includes('final') ? { final: obj(groupScores.get('final')!) } : {}),
       total: obj(total),

@@ -15,12 +15,14 @@
  * - heldout4: test/fixtures/findings/heldout4/clean/ -> test/fixtures/findings/heldout4/injected/
  *            (seed 20261124): pages written after the detectors were tuned on heldout3,
  *            evaluated once blind, since used for development too;
+ * - heldout5: test/fixtures/findings/heldout5/clean/ -> test/fixtures/findings/heldout5/injected/
+ *            (seed 20261125): the same again, one round later;
  * - final:   test/fixtures/findings/final/clean/ -> test/fixtures/findings/final/injected/
- *            (seed 20261125): pages written after the detectors were tuned on heldout4,
+ *            (seed 20261126): pages written after the detectors were tuned on heldout5,
  *            evaluated once at the end, never to be tuned on.
  *
  *   tsx scripts/inject-defects.ts                            regenerate every set
- *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|heldout3|heldout4|final    regenerate one set
+ *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout5|final    regenerate one set
  *   tsx scripts/inject-defects.ts --set S --out DIR          write set S somewhere else
  *   tsx scripts/inject-defects.ts --check [--set S]          regenerate in memory; exit 1 if the
  *                                                            committed files of any set (or of S) differ
@@ -104,11 +106,14 @@ export const HELDOUT3_SEED = 20_261_123;
 export const HELDOUT4_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout4/clean');
 export const HELDOUT4_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout4/injected');
 export const HELDOUT4_SEED = 20_261_124;
+export const HELDOUT5_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout5/clean');
+export const HELDOUT5_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout5/injected');
+export const HELDOUT5_SEED = 20_261_125;
 export const FINAL_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/clean');
 export const FINAL_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/injected');
-export const FINAL_SEED = 20_261_125;
+export const FINAL_SEED = 20_261_126;
 
-export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'final'] as const;
+export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'final'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 export interface FixtureSet {
@@ -125,6 +130,7 @@ export const SETS: Readonly<Record<SetName, FixtureSet>> = {
   heldout2: { name: 'heldout2', cleanDir: HELDOUT2_CLEAN_DIR, injectedDir: HELDOUT2_INJECTED_DIR, seed: HELDOUT2_SEED },
   heldout3: { name: 'heldout3', cleanDir: HELDOUT3_CLEAN_DIR, injectedDir: HELDOUT3_INJECTED_DIR, seed: HELDOUT3_SEED },
   heldout4: { name: 'heldout4', cleanDir: HELDOUT4_CLEAN_DIR, injectedDir: HELDOUT4_INJECTED_DIR, seed: HELDOUT4_SEED },
+  heldout5: { name: 'heldout5', cleanDir: HELDOUT5_CLEAN_DIR, injectedDir: HELDOUT5_INJECTED_DIR, seed: HELDOUT5_SEED },
   final: { name: 'final', cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR, seed: FINAL_SEED },
 };
 /** Clean pages copied without injection (false-alarm controls). */
@@ -424,11 +430,16 @@ const EXTRA_PLAN: Record<string, readonly Op[]> = {
   heldout4_02_yanbu_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'latin_leak', 'char_error_drop'],
   heldout4_03_rongting_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
   heldout4_04_hequan_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  // The fifth held-out set.
+  heldout5_01_jinghu_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
+  heldout5_02_shaoping_md_simp: ['halfwidth_paragraph', 'dup_adjacent_word', 'stray_space_number', 'char_error_drop'],
+  heldout5_03_pingluo_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
+  heldout5_04_yanhe_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
   // The final held-out set.
-  final_01_jinghu_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
-  final_02_shaoping_md_simp: ['halfwidth_paragraph', 'dup_adjacent_word', 'stray_space_number', 'char_error_drop'],
-  final_03_pingluo_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
-  final_04_yanhe_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  final_01_yunlu_simp: ['broken_single', 'dup_fragment_end', 'latin_leak', 'char_error_drop'],
+  final_02_taoshan_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
+  final_03_mingsha_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
+  final_04_fenglin_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
 };
 
 class PageInjector {

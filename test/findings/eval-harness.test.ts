@@ -17,7 +17,7 @@ import {
   type SampleLabelFile,
 } from '../../scripts/eval/labels.js';
 import { findingMatchesLabel, scorePage, spansOverlap, type EvalPage } from '../../scripts/eval/match.js';
-import { DEFAULT_GROUPS, cerTable, loadChecker, loadFinalPages, loadHeldout2Pages, loadHeldout3Pages, loadHeldout4Pages, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
+import { DEFAULT_GROUPS, cerTable, loadChecker, loadFinalPages, loadHeldout2Pages, loadHeldout3Pages, loadHeldout4Pages, loadHeldout5Pages, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
 import {
   CLEAN_DIR,
   CONTROL_PAGES,
@@ -29,6 +29,8 @@ import {
   HELDOUT3_INJECTED_DIR,
   HELDOUT4_CLEAN_DIR,
   HELDOUT4_INJECTED_DIR,
+  HELDOUT5_CLEAN_DIR,
+  HELDOUT5_INJECTED_DIR,
   HELDOUT_CLEAN_DIR,
   HELDOUT_INJECTED_DIR,
   INJECTED_DIR,
@@ -282,6 +284,7 @@ describe('inject-defects', () => {
     expect(SETS.heldout2).toMatchObject({ cleanDir: HELDOUT2_CLEAN_DIR, injectedDir: HELDOUT2_INJECTED_DIR });
     expect(SETS.heldout3).toMatchObject({ cleanDir: HELDOUT3_CLEAN_DIR, injectedDir: HELDOUT3_INJECTED_DIR });
     expect(SETS.heldout4).toMatchObject({ cleanDir: HELDOUT4_CLEAN_DIR, injectedDir: HELDOUT4_INJECTED_DIR });
+    expect(SETS.heldout5).toMatchObject({ cleanDir: HELDOUT5_CLEAN_DIR, injectedDir: HELDOUT5_INJECTED_DIR });
     expect(SETS.final).toMatchObject({ cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR });
     expect(new Set(Object.values(SETS).map((s) => s.seed)).size).toBe(Object.values(SETS).length);
     expect(new Set(Object.values(SETS).flatMap((s) => [s.cleanDir, s.injectedDir])).size).toBe(2 * Object.values(SETS).length);
@@ -318,7 +321,7 @@ describe('inject-defects', () => {
 
   it('writes final held-out pages that share no long run with the own, held-out or sample pages, nor with one another', () => {
     const final = readCleanPages(FINAL_CLEAN_DIR);
-    const tuned = [CLEAN_DIR, HELDOUT_CLEAN_DIR, HELDOUT2_CLEAN_DIR, HELDOUT3_CLEAN_DIR, HELDOUT4_CLEAN_DIR].flatMap((dir) => [...readCleanPages(dir).values()]);
+    const tuned = [CLEAN_DIR, HELDOUT_CLEAN_DIR, HELDOUT2_CLEAN_DIR, HELDOUT3_CLEAN_DIR, HELDOUT4_CLEAN_DIR, HELDOUT5_CLEAN_DIR].flatMap((dir) => [...readCleanPages(dir).values()]);
     const shared = sharedRuns(final, [...tuned, ...seedPages()]);
     expect(shared.size).toBe(4);
     for (const [name, runs] of shared) expect(runs, name).toEqual([]);
@@ -328,7 +331,7 @@ describe('inject-defects', () => {
     }
   });
 
-  for (const set of [SETS.heldout, SETS.heldout2, SETS.heldout3, SETS.heldout4, SETS.final]) {
+  for (const set of [SETS.heldout, SETS.heldout2, SETS.heldout3, SETS.heldout4, SETS.heldout5, SETS.final]) {
     it(`copies cross-page fragments of the ${set.name} set from pages of that set only`, () => {
       const clean = readCleanPages(set.cleanDir);
       let copies = 0;
@@ -410,6 +413,9 @@ describe('eval-findings', () => {
     const heldout4 = loadHeldout4Pages();
     expect(heldout4.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT4_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
     expect(heldout4.every((p) => p.group === 'heldout4' && !p.control && p.labels.length > 10)).toBe(true);
+    const heldout5 = loadHeldout5Pages();
+    expect(heldout5.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT5_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
+    expect(heldout5.every((p) => p.group === 'heldout5' && !p.control && p.labels.length > 10)).toBe(true);
     const final = loadFinalPages();
     expect(final.map((p) => path.basename(p.file))).toEqual([...readCleanPages(FINAL_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
     expect(final.every((p) => p.group === 'final' && p.file.startsWith('test/fixtures/findings/final/injected/') && !p.control && p.labels.length > 10)).toBe(true);
@@ -440,9 +446,9 @@ describe('eval-findings', () => {
     expect(labelsOf(/== held-out pages /)).toBeGreaterThan(50);
     expect(out).toMatch(/== second held-out pages \(4 pages, written after the rules were tuned on the held-out pages, since used for tuning\) ==/);
     expect(out).toMatch(/== third held-out pages \(4 pages, written after the rules were tuned on the second held-out pages, since used for tuning\) ==/);
-    expect(labelsOf(/== total \(samples \+ own pages \+ held-out pages \+ second held-out pages \+ third held-out pages \+ fourth held-out pages\) ==/)).toBe(
+    expect(labelsOf(/== total \(samples \+ own pages \+ held-out pages \+ second held-out pages \+ third held-out pages \+ fourth held-out pages \+ fifth held-out pages\) ==/)).toBe(
       labelsOf(/== samples /) + labelsOf(/== own pages /) + labelsOf(/== held-out pages /) + labelsOf(/== second held-out pages /) +
-        labelsOf(/== third held-out pages /) + labelsOf(/== fourth held-out pages /),
+        labelsOf(/== third held-out pages /) + labelsOf(/== fourth held-out pages /) + labelsOf(/== fifth held-out pages /),
     );
     // The final held-out pages are left out unless asked for: no table, no CER, no misses, not in the total.
     expect(DEFAULT_GROUPS).not.toContain('final');
@@ -461,7 +467,7 @@ describe('eval-findings', () => {
       }
       const out = lines.join('\n');
       expect(out).toMatch(/^pages: 4 final held-out pages \(\d+ labels; 0 clean controls\)$/m);
-      expect(out).toMatch(/== final held-out pages \(4 pages, written after the rules were tuned on the fourth held-out pages; evaluate once, at the end\) ==/);
+      expect(out).toMatch(/== final held-out pages \(4 pages, written after the rules were tuned on the fifth held-out pages; evaluate once, at the end\) ==/);
       expect(out).toMatch(/== character error rate against the clean originals \(final held-out pages\) ==/);
       expect(out).toMatch(/^all final held-out pages .* 0\.0%$/m);
       expect(out).not.toMatch(/== (samples|own pages|held-out pages|total)/);
