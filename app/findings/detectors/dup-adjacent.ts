@@ -173,8 +173,9 @@ function judgeDoubledWord(c: Chars, i: number, w: number, word: WordAt): Verdict
   // Sounds and manners repeat: 扑通扑通, 嘎吱嘎吱, 扑腾扑腾地跳.
   const after = c.simp[i + 2 * w];
   if (info?.tag === 'o' || after === '地') return null;
-  // 研究研究, 活动活动腰腿, 雪白雪白: verb and adjective reduplication is Chinese, not a slip.
-  if (info && w === 2 && /^(?:v|vn|vd|a|ad|an|z)$/u.test(info.tag)) return null;
+  // 研究研究, 讨论讨论, 雪白雪白: verb/adjective reduplication — legitimate, rare in news; a formal
+  // verb doubled (推进推进) is the slip, so flag it, with low confidence.
+  if (info && w === 2 && /^(?:v|vn|vd|a|ad|an|z)$/u.test(info.tag)) return { ...extra, confidence: 0.35 };
   // The segmenter cuts the first copy off as a unit: a clean repetition.
   const cut = segmenter().cut(c.simp.slice(Math.max(0, i - 4), Math.min(c.simp.length, i + 2 * w + 4)).join(''), false);
   const boundaries = new Set<number>();
