@@ -54,51 +54,37 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root, whether run from scripts/ (tsx) or dist/scripts/ (compiled). */
 const REPO_ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.resolve(HERE, '..') : path.resolve(HERE, '..', '..');
 const SAMPLES_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/samples');
-const INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/injected');
-const HELDOUT_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/injected');
-const HELDOUT2_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout2/injected');
-const HELDOUT3_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout3/injected');
-const HELDOUT4_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout4/injected');
-const HELDOUT5_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout5/injected');
-const FINAL_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/injected');
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/findings');
 
 /** The groups of pages, in the order they are printed. */
 export const GROUPS = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'final'] as const;
 export type Group = (typeof GROUPS)[number];
+/** The groups of injected pages: every group but the samples. */
+export type InjectedGroup = Exclude<Group, 'samples'>;
+/** Where each group's injected pages and labels are: own pages in injected/, the others in <group>/injected/. */
+const INJECTED_DIRS: Readonly<Record<InjectedGroup, string>> = Object.fromEntries(
+  GROUPS.filter((g): g is InjectedGroup => g !== 'samples').map((g) => [g, path.join(FIXTURES, g === 'own' ? 'injected' : `${g}/injected`)]),
+) as Record<InjectedGroup, string>;
 /**
  * The groups evaluated without --group: every group but the final held-out pages, which are
  * evaluated only when asked for by name (--group final, or --final).
  */
-export const DEFAULT_GROUPS: readonly Group[] = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'];
+export const DEFAULT_GROUPS: readonly Group[] = GROUPS.filter((g) => g !== 'final');
+/** The held-out sets in the order they were written; each was the final set of its round. */
+const HELD_OUT: readonly Group[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'];
+const ORDINALS = ['', 'second ', 'third ', 'fourth ', 'fifth '];
 export const GROUP_TITLES: Readonly<Record<Group, string>> = {
   samples: 'samples',
   own: 'own pages',
-  heldout: 'held-out pages',
-  heldout2: 'second held-out pages',
-  heldout3: 'third held-out pages',
-  heldout4: 'fourth held-out pages',
-  heldout5: 'fifth held-out pages',
+  ...Object.fromEntries(HELD_OUT.map((g, n) => [g, `${ORDINALS[n]}held-out pages`])),
   final: 'final held-out pages',
-};
+} as Record<Group, string>;
 /** What the CER total row of an injected group is called. */
-const CER_TOTAL: Readonly<Record<Group, string>> = {
-  samples: 'all samples',
-  own: 'all own pages',
-  heldout: 'all held-out pages',
-  heldout2: 'all second held-out pages',
-  heldout3: 'all third held-out pages',
-  heldout4: 'all fourth held-out pages',
-  heldout5: 'all fifth held-out pages',
-  final: 'all final held-out pages',
-};
+const CER_TOTAL: Readonly<Record<Group, string>> = Object.fromEntries(GROUPS.map((g) => [g, `all ${GROUP_TITLES[g]}`])) as Record<Group, string>;
 /** How a group's score table is introduced, after its page count. */
 const TABLE_NOTE: Readonly<Partial<Record<Group, string>>> = {
-  heldout: 'written after the rules were tuned on the own pages, since used for tuning',
-  heldout2: 'written after the rules were tuned on the held-out pages, since used for tuning',
-  heldout3: 'written after the rules were tuned on the second held-out pages, since used for tuning',
-  heldout4: 'written after the rules were tuned on the third held-out pages, since used for tuning',
-  heldout5: 'written after the rules were tuned on the fourth held-out pages, since used for tuning',
-  final: 'written after the rules were tuned on the fifth held-out pages; evaluate once, at the end',
+  ...Object.fromEntries(HELD_OUT.map((g, n) => [g, `written after the rules were tuned on the ${n === 0 ? 'own pages' : GROUP_TITLES[HELD_OUT[n - 1]!]}, since used for tuning`])),
+  final: `written after the rules were tuned on the ${GROUP_TITLES[HELD_OUT.at(-1)!]}; evaluate once, at the end`,
 };
 
 export interface Checker {
@@ -128,8 +114,8 @@ export function loadSamplePages(dir = SAMPLES_DIR): EvalPage[] {
     });
 }
 
-/** Injected pages with their labels and clean originals (the own pages, or another directory of them). */
-export function loadOwnPages(dir = INJECTED_DIR, group: Group = 'own'): OwnPage[] {
+/** Injected pages with their labels and clean originals: a group's, from its own directory or another. */
+export function loadInjectedPages(group: InjectedGroup, dir = INJECTED_DIRS[group]): OwnPage[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -143,36 +129,6 @@ export function loadOwnPages(dir = INJECTED_DIR, group: Group = 'own'): OwnPage[
       const labels = resolveOffsetLabels(text, file, rel(path.join(dir, f)));
       return { file: rel(pagePath), group, text, labels, original, control: labels.length === 0 && text === original };
     });
-}
-
-/** The held-out pages: injected like the own pages, from pages written after the rules were tuned. */
-export function loadHeldoutPages(dir = HELDOUT_INJECTED_DIR): OwnPage[] {
-  return loadOwnPages(dir, 'heldout');
-}
-
-/** The second held-out pages: written after the rules were tuned on the held-out pages, evaluated once blind, since used for tuning. */
-export function loadHeldout2Pages(dir = HELDOUT2_INJECTED_DIR): OwnPage[] {
-  return loadOwnPages(dir, 'heldout2');
-}
-
-/** The third held-out pages: written after the rules were tuned on the second, evaluated once blind, since used for tuning. */
-export function loadHeldout3Pages(dir = HELDOUT3_INJECTED_DIR): OwnPage[] {
-  return loadOwnPages(dir, 'heldout3');
-}
-
-/** The fourth held-out pages: written after the rules were tuned on the third, evaluated once blind, since used for tuning. */
-export function loadHeldout4Pages(dir = HELDOUT4_INJECTED_DIR): OwnPage[] {
-  return loadOwnPages(dir, 'heldout4');
-}
-
-/** The fifth held-out pages: written after the rules were tuned on the fourth, evaluated once blind, since used for tuning. */
-export function loadHeldout5Pages(dir = HELDOUT5_INJECTED_DIR): OwnPage[] {
-  return loadOwnPages(dir, 'heldout5');
-}
-
-/** The final held-out pages: injected like the others, from pages written after the rules were tuned on the fifth held-out pages. */
-export function loadFinalPages(dir = FINAL_INJECTED_DIR): OwnPage[] {
-  return loadOwnPages(dir, 'final');
 }
 
 /** The checker, or null (with the reason) while app/findings/check.ts does not exist yet. */
@@ -390,18 +346,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let samples: EvalPage[] = [];
-  const injectedPages: Record<Group, OwnPage[]> = { samples: [], own: [], heldout: [], heldout2: [], heldout3: [], heldout4: [], heldout5: [], final: [] };
+  const injectedPages: Record<Group, OwnPage[]> = Object.fromEntries(GROUPS.map((g) => [g, []])) as unknown as Record<Group, OwnPage[]>;
   const selected: readonly Group[] = opts.group === null ? DEFAULT_GROUPS : [opts.group];
   try {
-    const wanted = (g: Group): boolean => selected.includes(g);
-    if (wanted('samples')) samples = loadSamplePages();
-    if (wanted('own')) injectedPages.own = loadOwnPages();
-    if (wanted('heldout')) injectedPages.heldout = loadHeldoutPages();
-    if (wanted('heldout2')) injectedPages.heldout2 = loadHeldout2Pages();
-    if (wanted('heldout3')) injectedPages.heldout3 = loadHeldout3Pages();
-    if (wanted('heldout4')) injectedPages.heldout4 = loadHeldout4Pages();
-    if (wanted('heldout5')) injectedPages.heldout5 = loadHeldout5Pages();
-    if (wanted('final')) injectedPages.final = loadFinalPages();
+    if (selected.includes('samples')) samples = loadSamplePages();
+    for (const g of selected) if (g !== 'samples') injectedPages[g] = loadInjectedPages(g);
   } catch (e) {
     if (e instanceof LabelError) {
       console.error(`label error:\n${e.message}`);
@@ -409,7 +358,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const pages: Record<Group, readonly EvalPage[]> = { samples, own: injectedPages.own, heldout: injectedPages.heldout, heldout2: injectedPages.heldout2, heldout3: injectedPages.heldout3, heldout4: injectedPages.heldout4, heldout5: injectedPages.heldout5, final: injectedPages.final };
+  const pages: Record<Group, readonly EvalPage[]> = { ...injectedPages, samples };
   const injected = (g: Group): OwnPage[] => injectedPages[g];
   const present = GROUPS.filter((g) => pages[g].length > 0);
 

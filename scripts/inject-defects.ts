@@ -91,27 +91,10 @@ import type { InjectedLabelFile, OffsetLabel } from './eval/labels.js';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root, whether run from scripts/ (tsx) or dist/scripts/ (compiled). */
 const REPO_ROOT = fs.existsSync(path.join(HERE, '..', 'package.json')) ? path.resolve(HERE, '..') : path.resolve(HERE, '..', '..');
-export const CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/clean');
-export const INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/injected');
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/findings');
+export const CLEAN_DIR = path.join(FIXTURES, 'clean');
+export const INJECTED_DIR = path.join(FIXTURES, 'injected');
 export const SEED = 20_251_123;
-export const HELDOUT_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/clean');
-export const HELDOUT_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout/injected');
-export const HELDOUT_SEED = 20_251_207;
-export const HELDOUT2_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout2/clean');
-export const HELDOUT2_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout2/injected');
-export const HELDOUT2_SEED = 20_251_219;
-export const HELDOUT3_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout3/clean');
-export const HELDOUT3_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout3/injected');
-export const HELDOUT3_SEED = 20_261_123;
-export const HELDOUT4_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout4/clean');
-export const HELDOUT4_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout4/injected');
-export const HELDOUT4_SEED = 20_261_124;
-export const HELDOUT5_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout5/clean');
-export const HELDOUT5_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/heldout5/injected');
-export const HELDOUT5_SEED = 20_261_125;
-export const FINAL_CLEAN_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/clean');
-export const FINAL_INJECTED_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/final/injected');
-export const FINAL_SEED = 20_261_126;
 
 export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'final'] as const;
 export type SetName = (typeof SET_NAMES)[number];
@@ -123,15 +106,20 @@ export interface FixtureSet {
   seed: number;
 }
 
-/** The fixture sets, in the order they are generated and checked. */
+/** A set in a folder of its own: <name>/clean/ -> <name>/injected/. */
+function folderSet(name: SetName, seed: number): FixtureSet {
+  return { name, cleanDir: path.join(FIXTURES, name, 'clean'), injectedDir: path.join(FIXTURES, name, 'injected'), seed };
+}
+
+/** The fixture sets, in the order they are generated and checked; each has a seed of its own. */
 export const SETS: Readonly<Record<SetName, FixtureSet>> = {
   own: { name: 'own', cleanDir: CLEAN_DIR, injectedDir: INJECTED_DIR, seed: SEED },
-  heldout: { name: 'heldout', cleanDir: HELDOUT_CLEAN_DIR, injectedDir: HELDOUT_INJECTED_DIR, seed: HELDOUT_SEED },
-  heldout2: { name: 'heldout2', cleanDir: HELDOUT2_CLEAN_DIR, injectedDir: HELDOUT2_INJECTED_DIR, seed: HELDOUT2_SEED },
-  heldout3: { name: 'heldout3', cleanDir: HELDOUT3_CLEAN_DIR, injectedDir: HELDOUT3_INJECTED_DIR, seed: HELDOUT3_SEED },
-  heldout4: { name: 'heldout4', cleanDir: HELDOUT4_CLEAN_DIR, injectedDir: HELDOUT4_INJECTED_DIR, seed: HELDOUT4_SEED },
-  heldout5: { name: 'heldout5', cleanDir: HELDOUT5_CLEAN_DIR, injectedDir: HELDOUT5_INJECTED_DIR, seed: HELDOUT5_SEED },
-  final: { name: 'final', cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR, seed: FINAL_SEED },
+  heldout: folderSet('heldout', 20_251_207),
+  heldout2: folderSet('heldout2', 20_251_219),
+  heldout3: folderSet('heldout3', 20_261_123),
+  heldout4: folderSet('heldout4', 20_261_124),
+  heldout5: folderSet('heldout5', 20_261_125),
+  final: folderSet('final', 20_261_126),
 };
 /** Clean pages copied without injection (false-alarm controls). */
 export const CONTROL_PAGES: ReadonlySet<string> = new Set(['own_06_lancheng_simp', 'own_07_liantang_trad']);

@@ -17,22 +17,10 @@ import {
   type SampleLabelFile,
 } from '../../scripts/eval/labels.js';
 import { findingMatchesLabel, scorePage, spansOverlap, type EvalPage } from '../../scripts/eval/match.js';
-import { DEFAULT_GROUPS, cerTable, loadChecker, loadFinalPages, loadHeldout2Pages, loadHeldout3Pages, loadHeldout4Pages, loadHeldout5Pages, loadHeldoutPages, loadOwnPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
+import { DEFAULT_GROUPS, cerTable, loadChecker, loadInjectedPages, loadSamplePages, main } from '../../scripts/eval-findings.js';
 import {
   CLEAN_DIR,
   CONTROL_PAGES,
-  FINAL_CLEAN_DIR,
-  FINAL_INJECTED_DIR,
-  HELDOUT2_CLEAN_DIR,
-  HELDOUT2_INJECTED_DIR,
-  HELDOUT3_CLEAN_DIR,
-  HELDOUT3_INJECTED_DIR,
-  HELDOUT4_CLEAN_DIR,
-  HELDOUT4_INJECTED_DIR,
-  HELDOUT5_CLEAN_DIR,
-  HELDOUT5_INJECTED_DIR,
-  HELDOUT_CLEAN_DIR,
-  HELDOUT_INJECTED_DIR,
   INJECTED_DIR,
   SETS,
   injectAll,
@@ -269,27 +257,29 @@ describe('inject-defects', () => {
 
   it('keeps the held-out set apart: its own directories and seed, its committed files current', () => {
     expect(SETS.own).toMatchObject({ cleanDir: CLEAN_DIR, injectedDir: INJECTED_DIR });
-    expect(SETS.heldout).toMatchObject({ cleanDir: HELDOUT_CLEAN_DIR, injectedDir: HELDOUT_INJECTED_DIR });
+    expect(SETS.heldout).toMatchObject({
+      cleanDir: path.join(REPO_ROOT, 'test/fixtures/findings/heldout/clean'),
+      injectedDir: path.join(REPO_ROOT, 'test/fixtures/findings/heldout/injected'),
+    });
     expect(SETS.heldout.seed).not.toBe(SETS.own.seed);
     // injectAll() without arguments is the own set, as before.
     expect(renderFiles(injectSet(SETS.own))).toEqual(renderFiles(injectAll()));
     for (const set of Object.values(SETS)) expect(staleFiles(set), set.name).toEqual([]);
     const held = injectSet(SETS.heldout);
-    expect(held.map((p) => p.name)).toEqual([...readCleanPages(HELDOUT_CLEAN_DIR).keys()]);
+    expect(held.map((p) => p.name)).toEqual([...readCleanPages(SETS.heldout.cleanDir).keys()]);
     expect(held.length).toBeGreaterThanOrEqual(4);
     for (const p of held) expect(p.labels.seed).toBe(SETS.heldout.seed);
   }, 60_000);
 
   it('keeps the final held-out set apart: its own directories and seed, two pages per script, its committed files current', () => {
-    expect(SETS.heldout2).toMatchObject({ cleanDir: HELDOUT2_CLEAN_DIR, injectedDir: HELDOUT2_INJECTED_DIR });
-    expect(SETS.heldout3).toMatchObject({ cleanDir: HELDOUT3_CLEAN_DIR, injectedDir: HELDOUT3_INJECTED_DIR });
-    expect(SETS.heldout4).toMatchObject({ cleanDir: HELDOUT4_CLEAN_DIR, injectedDir: HELDOUT4_INJECTED_DIR });
-    expect(SETS.heldout5).toMatchObject({ cleanDir: HELDOUT5_CLEAN_DIR, injectedDir: HELDOUT5_INJECTED_DIR });
-    expect(SETS.final).toMatchObject({ cleanDir: FINAL_CLEAN_DIR, injectedDir: FINAL_INJECTED_DIR });
+    for (const set of Object.values(SETS).filter((x) => x.name !== 'own')) {
+      expect(set.cleanDir).toBe(path.join(REPO_ROOT, 'test/fixtures/findings', set.name, 'clean'));
+      expect(set.injectedDir).toBe(path.join(REPO_ROOT, 'test/fixtures/findings', set.name, 'injected'));
+    }
     expect(new Set(Object.values(SETS).map((s) => s.seed)).size).toBe(Object.values(SETS).length);
     expect(new Set(Object.values(SETS).flatMap((s) => [s.cleanDir, s.injectedDir])).size).toBe(2 * Object.values(SETS).length);
     const final = injectSet(SETS.final);
-    const names = [...readCleanPages(FINAL_CLEAN_DIR).keys()];
+    const names = [...readCleanPages(SETS.final.cleanDir).keys()];
     expect(final.map((p) => p.name)).toEqual(names);
     expect(names.filter((n) => n.endsWith('_simp'))).toHaveLength(2);
     expect(names.filter((n) => n.endsWith('_trad'))).toHaveLength(2);
@@ -314,14 +304,14 @@ describe('inject-defects', () => {
   }
 
   it('writes held-out pages that share no long run with the pages the rules were tuned on', () => {
-    const shared = sharedRuns(readCleanPages(HELDOUT_CLEAN_DIR), [...readCleanPages(CLEAN_DIR).values(), ...seedPages()]);
+    const shared = sharedRuns(readCleanPages(SETS.heldout.cleanDir), [...readCleanPages(CLEAN_DIR).values(), ...seedPages()]);
     expect(shared.size).toBeGreaterThanOrEqual(4);
     for (const [name, runs] of shared) expect(runs, name).toEqual([]);
   });
 
   it('writes final held-out pages that share no long run with the own, held-out or sample pages, nor with one another', () => {
-    const final = readCleanPages(FINAL_CLEAN_DIR);
-    const tuned = [CLEAN_DIR, HELDOUT_CLEAN_DIR, HELDOUT2_CLEAN_DIR, HELDOUT3_CLEAN_DIR, HELDOUT4_CLEAN_DIR, HELDOUT5_CLEAN_DIR].flatMap((dir) => [...readCleanPages(dir).values()]);
+    const final = readCleanPages(SETS.final.cleanDir);
+    const tuned = Object.values(SETS).filter((x) => x.name !== 'final').flatMap((x) => [...readCleanPages(x.cleanDir).values()]);
     const shared = sharedRuns(final, [...tuned, ...seedPages()]);
     expect(shared.size).toBe(4);
     for (const [name, runs] of shared) expect(runs, name).toEqual([]);
@@ -396,29 +386,16 @@ describe('inject-defects', () => {
 describe('eval-findings', () => {
   it('loads every labelled page, and falls back to no checker while check.ts does not exist', async () => {
     const samples = loadSamplePages();
-    const own = loadOwnPages();
+    const own = loadInjectedPages('own');
     expect(samples.map((p) => p.file)).toEqual(fs.readdirSync(path.join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`));
     expect(own.length).toBeGreaterThanOrEqual(8);
     expect(own.filter((p) => p.control)).toHaveLength(2);
     expect(own.every((p) => p.group === 'own')).toBe(true);
-    const heldout = loadHeldoutPages();
-    expect(heldout.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
-    expect(heldout.every((p) => p.group === 'heldout' && p.file.startsWith('test/fixtures/findings/heldout/injected/') && !p.control && p.labels.length > 10)).toBe(true);
-    const heldout2 = loadHeldout2Pages();
-    expect(heldout2.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT2_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
-    expect(heldout2.every((p) => p.group === 'heldout2' && p.file.startsWith('test/fixtures/findings/heldout2/injected/') && !p.control && p.labels.length > 10)).toBe(true);
-    const heldout3 = loadHeldout3Pages();
-    expect(heldout3.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT3_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
-    expect(heldout3.every((p) => p.group === 'heldout3' && p.file.startsWith('test/fixtures/findings/heldout3/injected/') && !p.control && p.labels.length > 10)).toBe(true);
-    const heldout4 = loadHeldout4Pages();
-    expect(heldout4.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT4_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
-    expect(heldout4.every((p) => p.group === 'heldout4' && !p.control && p.labels.length > 10)).toBe(true);
-    const heldout5 = loadHeldout5Pages();
-    expect(heldout5.map((p) => path.basename(p.file))).toEqual([...readCleanPages(HELDOUT5_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
-    expect(heldout5.every((p) => p.group === 'heldout5' && !p.control && p.labels.length > 10)).toBe(true);
-    const final = loadFinalPages();
-    expect(final.map((p) => path.basename(p.file))).toEqual([...readCleanPages(FINAL_CLEAN_DIR).keys()].map((n) => `${n}.txt`));
-    expect(final.every((p) => p.group === 'final' && p.file.startsWith('test/fixtures/findings/final/injected/') && !p.control && p.labels.length > 10)).toBe(true);
+    for (const set of Object.values(SETS).filter((x) => x.name !== 'own')) {
+      const pages = loadInjectedPages(set.name);
+      expect(pages.map((p) => path.basename(p.file)), set.name).toEqual([...readCleanPages(set.cleanDir).keys()].map((n) => `${n}.txt`));
+      expect(pages.every((p) => p.group === set.name && p.file.startsWith(`test/fixtures/findings/${set.name}/injected/`) && !p.control && p.labels.length > 10), set.name).toBe(true);
+    }
     const missing = await loadChecker(new URL('../app/findings/no-such-checker.js', pathToFileURL(path.join(REPO_ROOT, 'scripts', 'x.ts'))));
     expect(missing.checker).toBeNull();
     expect(missing.note).toMatch(/does not exist yet/);

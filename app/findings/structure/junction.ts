@@ -32,31 +32,6 @@ export function opensListItem(text: string): boolean {
 
 const CJK = /\p{Script=Han}/u;
 
-/**
- * Whether the segmenter reads a word across the junction of two texts: "…利民舉" + "措接連…"
- * gives 舉措, a word that neither side holds whole. That is strong evidence that the second text
- * continues the first.
- */
-export function wordSpansJunction(left: string, right: string): string | null {
-  const l = left.trimEnd().slice(-WINDOW);
-  const r = right.trimStart().slice(0, WINDOW);
-  if (!l || !r || !CJK.test(l.at(-1)!) || !CJK.test(r[0]!)) return null;
-  // The word must swallow a character that stands alone on its own side ("舉" | "措接連"):
-  // otherwise two whole words side by side can be misread as one across the cut.
-  // A character met again across the cut ("出縣|縣人民") is a doubling, not a word cut in two.
-  if (l.at(-1) === r[0]) return null;
-  const leftAlone = (cutWords(l).at(-1) ?? '').length === 1;
-  const rightAlone = (cutWords(r)[0] ?? '').length === 1;
-  if (!leftAlone && !rightAlone) return null;
-  let pos = 0;
-  for (const word of cutWords(l + r)) {
-    const end = pos + word.length;
-    if (pos < l.length && end > l.length && word.length >= 2) return word;
-    pos = end;
-  }
-  return null;
-}
-
 /** The word of two or more Han characters the segmenter reads across the junction of two texts, if any. */
 export function wordAcross(left: string, right: string): string | null {
   const l = left.trimEnd().slice(-WINDOW);
@@ -69,6 +44,25 @@ export function wordAcross(left: string, right: string): string | null {
     pos = end;
   }
   return null;
+}
+
+/**
+ * Whether the segmenter reads a word across the junction of two texts: "…利民舉" + "措接連…"
+ * gives 舉措, a word that neither side holds whole. That is strong evidence that the second text
+ * continues the first.
+ */
+export function wordSpansJunction(left: string, right: string): string | null {
+  const l = left.trimEnd().slice(-WINDOW);
+  const r = right.trimStart().slice(0, WINDOW);
+  if (!l || !r) return null;
+  // A character met again across the cut ("出縣|縣人民") is a doubling, not a word cut in two.
+  if (l.at(-1) === r[0]) return null;
+  // The word must swallow a character that stands alone on its own side ("舉" | "措接連"):
+  // otherwise two whole words side by side can be misread as one across the cut.
+  const leftAlone = (cutWords(l).at(-1) ?? '').length === 1;
+  const rightAlone = (cutWords(r)[0] ?? '').length === 1;
+  if (!leftAlone && !rightAlone) return null;
+  return wordAcross(l, r);
 }
 
 /**
