@@ -165,8 +165,10 @@ function judgeDoubledWord(c: Chars, i: number, w: number, word: WordAt): Verdict
   // The doubled form is itself a word or idiom.
   if (word(i, i + 2 * w)) return null;
   const s = c.simp.slice(i, i + w).join('');
-  // 一步一步, 一点一点, 一天一天: gradual progression.
-  if (w === 2 && s[0] === '一') return null;
+  // 一步一步, 一天一天, 一分钟一分钟: gradual progression.
+  if (s[0] === '一') return null;
+  // A unit's name then its head's title: 消防救援大队|大队长, 党支部|支部书记.
+  if (opensMemberWord(c, word, i + w, w)) return null;
   const info = word(i, i + w);
   // 看着看着, 走着走着: an action going on until something happens.
   if (w === 2 && (s[1] === '着' || s[1] === '著')) return null;
@@ -203,6 +205,14 @@ function judgeLongRun(c: Chars, i: number, k: number, word: WordAt): Verdict | n
   if (pair && !FUNCTION_CHARS.has(x) && !CLASSIFIERS.has(x)) return null;
   const keep = (pair && pair.freq >= MIN_AA_FREQ) || CLASSIFIERS.has(x) ? 2 : 1;
   return { from: i + keep, to: i + k, confidence: 0.7 };
+}
+
+/** A word starting at `j` runs past the `w` characters there into a member or organ (大队|长). */
+function opensMemberWord(c: Chars, word: WordAt, j: number, w: number): boolean {
+  for (let len = w + 1; len <= MAX_SPAN; len++) {
+    if (word(j, j + len) && MEMBER_OR_ORGAN.has(c.simp[j + w]!)) return true;
+  }
+  return false;
 }
 
 /** The longest dictionary word of two or more characters ending at `j` is a noun. */
@@ -324,8 +334,9 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
     // 八道河村|村干部, 某某行|行长. After the general classifier 个 the character is a counted
     // noun (二十八个班), not the end of a name, so 个班|班级 is a slip, though 每个村|村民 is not
     // unheard of: a weak finding.
-    // A place's level then a word of its own: 梅湾市|市场监管局, 峒山县|县城.
-    if (ADMIN_LEVELS.has(x)) return null;
+    // A place's level then a word of its own: 梅湾市|市场监管局, 峒山县|县城, 岭门村|村史馆 (after 个
+    // the character is a counted noun: judged below).
+    if (ADMIN_LEVELS.has(x) && prev !== '个') return null;
     if (ORG_SUFFIXES.has(x) && namesMemberOrOrgan(c, word, i + 1)) return prev === '个' ? { ...second, confidence: 0.5 } : null;
     // Either copy may go (the text comes out the same); the second is the one flagged, always.
     if (FUNCTION_CHARS.has(x)) return { ...second, confidence: 0.85 }; // 在在家里

@@ -17,8 +17,8 @@ export const FUNCTION_CHARS = set('的了在是和与及把被从对向为将而
 /** Function characters that often follow a word ending in the same character (现在在, 目的的, 为了了). */
 export const OFTEN_AFTER_SAME = set('的在了');
 
-/** Administrative levels: a place's name ends in one, and many an office's name starts with it (市|市场监管局). */
-export const ADMIN_LEVELS = set('省市县区镇乡');
+/** Administrative levels: a place's name ends in one, and many a word starts with it (市|市场监管局, 村|村史馆). */
+export const ADMIN_LEVELS = set('省市县区镇乡村');
 
 /** Characters that end an organisation or unit name and start the title of its head: 局|局长, 村|村干部. */
 export const ORG_SUFFIXES = set('局部站村区市县省镇乡厂所院处科队组连室校社团委司馆店办行班营排师军庭港场园会');
