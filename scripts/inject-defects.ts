@@ -17,12 +17,13 @@
  *            evaluated once blind, since used for development too;
  * - heldout5: test/fixtures/findings/heldout5/clean/ -> test/fixtures/findings/heldout5/injected/
  *            (seed 20261125): the same again, one round later;
+ * - heldout6: the same again (seed 20261126);
  * - final:   test/fixtures/findings/final/clean/ -> test/fixtures/findings/final/injected/
- *            (seed 20261126): pages written after the detectors were tuned on heldout5,
+ *            (seed 20261127): pages written after the detectors were tuned on heldout6,
  *            evaluated once at the end, never to be tuned on.
  *
  *   tsx scripts/inject-defects.ts                            regenerate every set
- *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout5|final    regenerate one set
+ *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout6|final    regenerate one set
  *   tsx scripts/inject-defects.ts --set S --out DIR          write set S somewhere else
  *   tsx scripts/inject-defects.ts --check [--set S]          regenerate in memory; exit 1 if the
  *                                                            committed files of any set (or of S) differ
@@ -96,7 +97,7 @@ export const CLEAN_DIR = path.join(FIXTURES, 'clean');
 export const INJECTED_DIR = path.join(FIXTURES, 'injected');
 export const SEED = 20_251_123;
 
-export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'final'] as const;
+export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'final'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 export interface FixtureSet {
@@ -119,7 +120,8 @@ export const SETS: Readonly<Record<SetName, FixtureSet>> = {
   heldout3: folderSet('heldout3', 20_261_123),
   heldout4: folderSet('heldout4', 20_261_124),
   heldout5: folderSet('heldout5', 20_261_125),
-  final: folderSet('final', 20_261_126),
+  heldout6: folderSet('heldout6', 20_261_126),
+  final: folderSet('final', 20_261_127),
 };
 /** Clean pages copied without injection (false-alarm controls). */
 export const CONTROL_PAGES: ReadonlySet<string> = new Set(['own_06_lancheng_simp', 'own_07_liantang_trad']);
@@ -423,11 +425,16 @@ const EXTRA_PLAN: Record<string, readonly Op[]> = {
   heldout5_02_shaoping_md_simp: ['halfwidth_paragraph', 'dup_adjacent_word', 'stray_space_number', 'char_error_drop'],
   heldout5_03_pingluo_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
   heldout5_04_yanhe_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  // The sixth held-out set.
+  heldout6_01_yunlu_simp: ['broken_single', 'dup_fragment_end', 'latin_leak', 'char_error_drop'],
+  heldout6_02_taoshan_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
+  heldout6_03_mingsha_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
+  heldout6_04_fenglin_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
   // The final held-out set.
-  final_01_yunlu_simp: ['broken_single', 'dup_fragment_end', 'latin_leak', 'char_error_drop'],
-  final_02_taoshan_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
-  final_03_mingsha_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
-  final_04_fenglin_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  final_01_luoxia_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
+  final_02_lingkou_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'stray_space_number', 'char_error_drop'],
+  final_03_nanpu_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
+  final_04_qingbei_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
 };
 
 class PageInjector {
