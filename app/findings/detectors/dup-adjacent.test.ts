@@ -177,6 +177,8 @@ describe('dup_adjacent: doubled characters', () => {
     ]) {
       expect(run(s), s).toEqual([]);
     }
+    // 一X一X with a measure is progression; a prize named with 一 doubled is a slip.
+    expect(sure('获得高中组一等奖一等奖。')).toHaveLength(1);
     // A doubled verb whose pair is no word before a word it opens is still a slip.
     expect(sure('遵循原则，保保留了古桥的风貌。')).toHaveLength(1);
   });

@@ -165,8 +165,8 @@ function judgeDoubledWord(c: Chars, i: number, w: number, word: WordAt): Verdict
   // The doubled form is itself a word or idiom.
   if (word(i, i + 2 * w)) return null;
   const s = c.simp.slice(i, i + w).join('');
-  // 一步一步, 一天一天, 一分钟一分钟: gradual progression.
-  if (s[0] === '一') return null;
+  // 一步一步, 一天一天, 一分钟一分钟: gradual progression, one measure at a time (一等奖 is no measure).
+  if (s[0] === '一' && (w === 2 || word(i + 1, i + w)?.tag === 'q')) return null;
   // A unit's name then its head's title: 消防救援大队|大队长, 党支部|支部书记.
   if (opensMemberWord(c, word, i + w, w)) return null;
   const info = word(i, i + w);
