@@ -91,17 +91,6 @@ describe('the stateless checker', () => {
     expect(found.map((f) => [page.slice(f.start, f.end), page.lastIndexOf('面积突破十万亩。') === f.start])).toEqual([['面积突破十万亩。', true]]);
   });
 
-  it('takes a short copy as the splice when the other place cut a word that holds together strongly', () => {
-    const page = [
-      '老照片展',
-      '本报讯 县档案馆近日举办老照片展，两百多幅照片记录了梧潭历史风貌、重大事件和百姓生活。',
-      '修复师傅章永福带了一个徒弟。章永福历史风貌、重大事件和百说，等徒弟能独立修复了，他就退休。',
-      '',
-    ].join('\n\n');
-    const found = checkTexts([{ file: 'a.txt', text: page }], { only: ['dup_fragment'] });
-    expect(found.map((f) => [page.slice(f.start, f.end), f.start > page.indexOf('修复师傅')])).toEqual([['历史风貌、重大事件和百', true]]);
-  });
-
   it('does not take a chance pair of characters for a word the copy had cut', () => {
     // Taking the first copy out would leave 三|讲台, which the segmenter may read as 三讲: no evidence.
     const page = [

@@ -5,12 +5,6 @@ import { endsSentence, junctionCohesion, splitsWord } from './junction.js';
 import { toSimplified } from '../lexicon/dictionary.js';
 import { cutWords } from '../lexicon/segmenter.js';
 
-/**
- * A word cut by the other copy's edges that holds together this strongly (百|姓) counts double: a
- * word cut in two gains about 10 in log-probability, chance pairs 1 to 6 (as for misordered blocks).
- */
-const STRONG_CUT = 8;
-
 /** Shorter shared runs are everyday phrases, not splices. */
 export const MIN_FRAGMENT = 8;
 
@@ -147,7 +141,7 @@ function isWholeSentence(c: Copy): boolean {
  */
 function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boolean, isLater: boolean): number {
   const score = (c: Copy, o: Copy) =>
-    (mendsWord(c) ? 2 : 0) + (edgesCutWords(o) ? (cutStrength(o) >= STRONG_CUT ? 2 : 1) : 0) + (carriesFacts(c, run.length, samePage) ? 1 : 0) +
+    (mendsWord(c) ? 2 : 0) + (edgesCutWords(o) ? 1 : 0) + (carriesFacts(c, run.length, samePage) ? 1 : 0) +
     (isWholeSentence(c) && !isWholeSentence(o) ? 1 : 0);
   const mine = score(self, other);
   const theirs = score(other, self);
