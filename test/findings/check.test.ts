@@ -103,6 +103,12 @@ describe('the stateless checker', () => {
     expect(found.map((f) => f.start)).toEqual([page.lastIndexOf('楼的教室里坐满了人。')]);
   });
 
+  it('leaves the shortest runs two pages share by chance, though one stands wedged in a clause', () => {
+    const a = '卫生新闻\n\n远程会诊\n\n本报讯 今年以来，县人民医院的远程会诊中心已接诊四百多人次。\n';
+    const b = '乡镇新闻\n\n心电诊断\n\n本报讯 各乡镇卫生院做的心电图实时传到县人民医院的远程诊断平台。\n';
+    expect(checkTexts([{ file: 'a.txt', text: a }, { file: 'b.txt', text: b }], { only: ['dup_fragment'] })).toEqual([]);
+  });
+
   it('leaves a term or a date two pages share by chance, wherever it stands', () => {
     const a = '健康新闻\n\n胸痛中心\n\n本报讯 胸痛中心今年救治急性心肌梗死患者，平均救治时间缩短到一小时。\n';
     const b = '乡镇新闻\n\n远程心电\n\n本报讯 各乡镇卫生院发现并及时转诊急性心肌梗死患者九人，挽救了生命。\n';

@@ -161,13 +161,14 @@ function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boo
   } else if (theirs === 0 && run.length >= 10 && isWholeSentence(self) && (isLater || !isWholeSentence(other))) {
     // A sentence standing whole here and embedded in a longer one there was copied here.
     confidence = 0.65;
-  } else if (mine === 0 && theirs === 0 && !samePage && sameLetters(self, other) && isPlainPhrase(self) && isClauseScrap(self) &&
-             embeddedInClause(self) && boundsClause(other) && !boundsClause(self)) {
+  } else if (run.length > MIN_FRAGMENT && mine === 0 && theirs === 0 && !samePage && sameLetters(self, other) &&
+             isPlainPhrase(self) && isClauseScrap(self) && embeddedInClause(self) && boundsClause(other) && !boundsClause(self)) {
     // A clause's opening or closing words on another page, wedged into the middle of a clause
     // here ("…节省约[可以把材料领回家做]八百元"): lifted, not a phrase in its place. On one page
     // the lead and the body restate each other's phrases this way, so only across pages; and a
     // set phrase met in the other script is written anew there, not lifted, so only letter for
-    // letter.
+    // letter. The shortest runs two pages share by chance most often (an office's name, a
+    // standing phrase), so this weak evidence needs more than the shortest length.
     confidence = 0.6;
   }
   if (confidence > 0 && !samePage) confidence -= 0.05;
