@@ -88,6 +88,7 @@ import { Jieba } from '@node-rs/jieba';
 import * as OpenCC from 'opencc-js';
 import type { DefectKind } from '../app/findings/types.js';
 import type { InjectedLabelFile, OffsetLabel } from './eval/labels.js';
+import { seededRandom } from './random.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root, whether run from scripts/ (tsx) or dist/scripts/ (compiled). */
@@ -129,17 +130,6 @@ export const CONTROL_PAGES: ReadonlySet<string> = new Set(['own_06_lancheng_simp
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hashString(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
@@ -149,7 +139,7 @@ function hashString(s: string): number {
 class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   float(): number {
     return this.next();

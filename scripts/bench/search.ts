@@ -9,7 +9,8 @@ import { searchArticles, type SearchSpec } from '../../app/search/search.js';
 import { ensureTagPath } from '../../app/tags/vocabulary.js';
 import { bulkTag } from '../../app/tags/assign.js';
 import { undoArticle } from '../../app/revisions/undo.js';
-import { sampleParagraphs, seededRandom } from './synthetic.js';
+import { seededRandom } from '../random.js';
+import { sampleParagraphs } from './synthetic.js';
 import { formatRow } from './measure.js';
 
 /*

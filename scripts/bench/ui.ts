@@ -8,7 +8,8 @@ import { importPaths } from '../../app/import/importer.js';
 import { packageRoot, seedsDir } from '../../app/paths.js';
 import { openDatabase, writeTransaction, type Db } from '../../app/store/database.js';
 import { formatRow } from './measure.js';
-import { sampleParagraphs, seededRandom } from './synthetic.js';
+import { seededRandom } from '../random.js';
+import { sampleParagraphs } from './synthetic.js';
 
 /*
  * The desk's responsiveness, measured in real headless Chromium (Debian's, through playwright-core)

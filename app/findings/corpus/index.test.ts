@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { K, W, fingerprintsOf, normalise } from './fingerprint.js';
 import { CorpusIndex, MAX_POSTINGS, type CorpusBlock, type SharedRun } from './index.js';
+import { seededRandom } from '../../../scripts/random.js';
 
 const MIN = 8;
 
@@ -17,18 +18,6 @@ function indexOf(blocks: readonly CorpusBlock[]): CorpusIndex {
 /** A run as text on both sides, with the other block's key. */
 function describeRun(self: CorpusBlock, run: SharedRun) {
   return { other: run.other.key, here: self.text.slice(run.start, run.end), there: run.other.text.slice(run.otherStart, run.otherEnd), length: run.length };
-}
-
-/** A deterministic pseudo-random source (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Characters no test phrase uses, so filler never extends a shared run. */
@@ -69,7 +58,7 @@ describe('the duplicate index', () => {
   });
 
   it('finds every shared run of K + W - 1 characters or more that comparing every pair finds', () => {
-    const random = seeded(11);
+    const random = seededRandom(11);
     const phrases = Array.from({ length: 12 }, () => filler(random, 8 + Math.floor(random() * 10)));
     // Short phrases from a small alphabet, with spaces, so runs start and end anywhere.
     const blocks = Array.from({ length: 30 }, (_, i) => {
@@ -98,7 +87,7 @@ describe('the duplicate index', () => {
   });
 
   it(`drops a fingerprint held more than ${MAX_POSTINGS} times: a phrase that common is boilerplate`, () => {
-    const random = seeded(5);
+    const random = seededRandom(5);
     const slogan = '坚持以人民为中心的发展思想';
     const page = (holders: number) => Array.from({ length: holders }, (_, i) => blockOf(`s${i}`, filler(random, 12) + slogan + filler(random, 12)));
     const held = indexOf(page(MAX_POSTINGS)).sharedRuns('s0', MIN);
@@ -130,7 +119,7 @@ describe('the duplicate index', () => {
   });
 
   it('maps offsets in blocks longer than 16 bits can count', () => {
-    const random = seeded(9);
+    const random = seededRandom(9);
     const phrase = '港口集装箱吞吐量再创新高';
     const long = blockOf('long', `${filler(random, 70_000)} ${phrase}`);
     const short = blockOf('short', `据统计，${phrase}。`);
