@@ -43,6 +43,15 @@ export type ArticleTab = 'edit' | 'compare' | 'history';
 export type SideTab = 'findings' | 'comments' | 'spans';
 
 /** Open at a comment (from the library's list of comments); seq tells one request from the next. */
+/** A select's options: one per name, labelled in the interface language. */
+function optionsOf<T extends string>(names: readonly T[], label: (name: T) => string) {
+  return names.map((name) => (
+    <option key={name} value={name}>
+      {label(name)}
+    </option>
+  ));
+}
+
 export interface FocusRequest {
   commentId: number;
   seq: number;
@@ -122,24 +131,8 @@ export function ArticleWorkspace(props: ArticleWorkspaceProps) {
   }, [t]);
 
   // The selects' options, drawn once per language (the workspace renders often while it opens).
-  const statusOptions = useMemo(
-    () =>
-      ARTICLE_STATUS_NAMES.map((s) => (
-        <option key={s} value={s}>
-          {t(`status.${s}`)}
-        </option>
-      )),
-    [t],
-  );
-  const classOptions = useMemo(
-    () =>
-      BLOCK_CLASS_NAMES.map((cls) => (
-        <option key={cls} value={cls}>
-          {t(`blockClass.${cls}`)}
-        </option>
-      )),
-    [t],
-  );
+  const statusOptions = useMemo(() => optionsOf(ARTICLE_STATUS_NAMES, (s) => t(`status.${s}`)), [t]);
+  const classOptions = useMemo(() => optionsOf(BLOCK_CLASS_NAMES, (cls) => t(`blockClass.${cls}`)), [t]);
 
   const blockIndex = useMemo(() => new Map(article?.blocks.map((b, i) => [b.id, i]) ?? []), [article]);
   const blockNumber = useMemo(() => new Map([...blockIndex].map(([id, i]) => [id, i + 1])), [blockIndex]);
