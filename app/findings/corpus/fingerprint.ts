@@ -39,7 +39,11 @@ const UNKNOWN = -2;
 /** Each UTF-16 unit's fate, computed on first sight: normalising every unit anew is slow. */
 const folds = new Int32Array(0x10000).fill(UNKNOWN);
 
-let toSimplified: ((text: string) => string) | null = null;
+/**
+ * OpenCC's plain character table, built on first use. lexicon/dictionary.ts has a converter too,
+ * but importing it loads jieba's dictionary, and the store's migrations import this module.
+ */
+let traditionalToSimplified: ((text: string) => string) | null = null;
 
 /** The unit NFKC and then the traditional-to-simplified table fold this UTF-16 unit to, or DROPPED for white space. */
 export function foldUnit(code: number): number {
@@ -48,7 +52,7 @@ export function foldUnit(code: number): number {
     const ch = String.fromCharCode(code);
     const nfkc = ch.normalize('NFKC');
     const folded = nfkc.length === 1 ? nfkc : ch;
-    const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+    const convert = (traditionalToSimplified ??= Converter({ from: 't', to: 'cn' }));
     const simplified = convert(folded);
     fold = /\s/.test(ch) ? DROPPED : (simplified.length === 1 ? simplified : folded).charCodeAt(0);
     folds[code] = fold;
