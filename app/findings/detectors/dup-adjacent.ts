@@ -209,9 +209,8 @@ function judgeLongRun(c: Chars, i: number, k: number, word: WordAt): Verdict | n
 
 /** A word starting at `j` runs past the `w` characters there into a member or organ (大队|长). */
 function opensMemberWord(c: Chars, word: WordAt, j: number, w: number): boolean {
-  for (let len = w + 1; len <= MAX_SPAN; len++) {
-    if (word(j, j + len) && MEMBER_OR_ORGAN.has(c.simp[j + w]!)) return true;
-  }
+  if (!MEMBER_OR_ORGAN.has(c.simp[j + w] ?? '')) return false;
+  for (let len = w + 1; len <= MAX_SPAN; len++) if (word(j, j + len)) return true;
   return false;
 }
 

@@ -107,14 +107,18 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     const candidates: Candidate[] = [];
     for (const i of openCuts) {
       if (i === j || successor[i] === j) continue;
-      const word = wordSpansJunction(doc[i]!.text, block.text);
-      const cohesion = junctionCohesion(doc[i]!.text, block.text);
-      if (word && startsMidWord(block.text) && cohesion >= MIN_COHESION) {
-        candidates.push({ cut: i, confidence: 0.8, reason: { zh: `“${word}”跨段`, en: `“${word}” spans the cut` } });
-      } else if (cohesion >= COMPOUND_COHESION) {
-        // Two whole words that make a set compound across the cut (毛细|血管 → 毛细血管).
-        const compound = wordAcross(doc[i]!.text, block.text);
-        if (compound) candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${compound}”跨段`, en: `“${compound}” spans the cut` } });
+      const cut = doc[i]!.text;
+      const word = wordSpansJunction(cut, block.text);
+      if (word && startsMidWord(block.text)) {
+        if (junctionCohesion(cut, block.text) >= MIN_COHESION) {
+          candidates.push({ cut: i, confidence: 0.8, reason: { zh: `“${word}”跨段`, en: `“${word}” spans the cut` } });
+        }
+        continue;
+      }
+      // Two whole words that make a set compound across the cut (毛细|血管 → 毛细血管).
+      const compound = wordAcross(cut, block.text);
+      if (compound && junctionCohesion(cut, block.text) >= COMPOUND_COHESION) {
+        candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${compound}”跨段`, en: `“${compound}” spans the cut` } });
       }
     }
     // A block closing a quotation it never opened continues a cut that left one open; among
