@@ -18,6 +18,7 @@ import {
   wordSpansJunction,
 } from './junction.js';
 import { topicModel, type TopicModel } from './topic.js';
+import { echoAcross, pagePhrases, type PhraseIndex } from './echo.js';
 import { toSimplified } from '../lexicon/dictionary.js';
 import { CLASSIFIERS, NUMERALS } from '../detectors/lexicon/reduplication.js';
 
@@ -26,6 +27,12 @@ import { CLASSIFIERS, NUMERALS } from '../detectors/lexicon/reduplication.js';
  * in two gains about 10; chance pairs of a single character and a name or a place gain 1 to 6.
  */
 const MIN_COHESION = 8;
+/**
+ * Less will do for a block more about the cut's article than about its own that does not open a
+ * sentence (无|菌 in a page on mushroom growing gains about 5): a chance pair seldom also shares
+ * the topic.
+ */
+const TOPICAL_COHESION = 4;
 /** What a lone first character must gain by joining a cut's last word (采摘|期, 披碱|草) to go there by that alone. */
 const LONE_COHESION = 2;
 /**
@@ -96,6 +103,7 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
   let model: TopicModel | null = null;
   const topics = () => (model ??= topicModel(doc));
   let topical: Map<number, Candidate> | null = null;
+  let phrases: PhraseIndex | null = null;
 
   const findings: DocFinding[] = [];
   for (let j = 0; j < doc.length; j++) {
@@ -110,8 +118,12 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       const cut = doc[i]!.text;
       const word = wordSpansJunction(cut, block.text);
       if (word && startsMidWord(block.text)) {
-        if (junctionCohesion(cut, block.text) >= MIN_COHESION) {
+        const cohesion = junctionCohesion(cut, block.text);
+        if (cohesion >= MIN_COHESION) {
           candidates.push({ cut: i, confidence: 0.8, reason: { zh: `“${word}”跨段`, en: `“${word}” spans the cut` } });
+        } else if (cohesion >= TOPICAL_COHESION && !opensSentence(block.text) &&
+          topics().affinity(j, doc[i]!.article) > topics().affinity(j, block.article)) {
+          candidates.push({ cut: i, confidence: 0.7, reason: { zh: `“${word}”跨段，且话题相同`, en: `“${word}” spans the cut, on the same topic` } });
         }
         continue;
       }
@@ -119,6 +131,17 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       const compound = wordAcross(cut, block.text);
       if (compound && junctionCohesion(cut, block.text) >= COMPOUND_COHESION) {
         candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${compound}”跨段`, en: `“${compound}” spans the cut` } });
+        continue;
+      }
+      // The page's own wording met again across a cut nothing else continues, in a block no less
+      // about the cut's article than its own: a place's name before a village's (柳坪镇|杨柳村…)
+      // recurs too, but there the block is about its own article.
+      const leftOpen = successor[i] === null || continuationConfidence(doc[i]!, doc[successor[i]!]!) === 0;
+      const echo = leftOpen && topics().affinity(j, doc[i]!.article) > topics().affinity(j, block.article)
+        ? echoAcross(doc, (phrases ??= pagePhrases(doc)), i, j)
+        : null;
+      if (echo) {
+        candidates.push({ cut: i, confidence: 0.75, reason: { zh: `跨段连读为本版别处的“${echo}”`, en: `read across the cut it is “${echo}”, as elsewhere on the page` } });
       }
     }
     // A block closing a quotation it never opened continues a cut that left one open; among

@@ -172,6 +172,45 @@ describe('misordered paragraphs', () => {
     expect(detectMisorderedParagraphs(label)).toEqual([]);
   });
 
+  it('sends a block to a cut left open where the two read on as a phrase the page holds elsewhere', () => {
+    const brief = (text: string, article: number): DocBlock => ({ cls: 'brief_opener', text, article });
+    const doc = [
+      headline('长汀至西川城际轻轨开工'),
+      brief('本报讯 12月18日，长汀至西川城际', 0),
+      headline('冬季送温暖', 1),
+      body('全市开展冬季送温暖活动，走访困难群众三千余户。', 1),
+      body('轻轨开工。线路全长六十公里，设车站九座，建成后两地通勤只需半小时。', 1),
+      body('志愿者们还为老人们送去了棉衣和米面。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start: { block: 4, offset: 0 } });
+    expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 4, toEndOfArticle: 0 }]);
+    expect(found[0]!.message.en).toMatch(/“长汀至西川城际轻轨开工”, as elsewhere on the page/);
+    // A block about its own article stays, though the phrase read across the cut recurs.
+    const own = doc.map((b, i) => (i === 4 ? body('轻轨开工的工地上，送温暖活动的志愿者走访困难群众，为老人们送去棉衣和米面。', 1) : b));
+    expect(detectMisorderedParagraphs(own)).toEqual([]);
+  });
+
+  it('takes a weaker word across a cut where the block is more about the cut\'s article than its own', () => {
+    const doc = [
+      headline('恒温大棚育出早春苗'),
+      body('东坪镇育苗基地今年新建了八座恒温大棚，蔬菜种苗从播种到出苗全程在恒'),
+      body('基地负责人说，大棚育苗比露地提前了一个月。'),
+      headline('老街修缮完工', 1),
+      body('历时半年，城南老街修缮工程日前完工，青石板路重新铺好。', 1),
+      body('温大棚里完成，种苗长得齐、病害少，每株成本还降了一毛钱。', 1),
+      body('老街的店铺陆续开张，街坊们又能在这里喝早茶了。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start: { block: 5, offset: 0 }, confidence: 0.7 });
+    expect(found[0]!.fixes[0]!.edits).toEqual([{ op: 'move', block: 5, before: 2 }]);
+    // The same junction in a block about its own article is a chance pair.
+    const own = doc.map((b, i) => (i === 5 ? body('温大棚改成的茶馆在老街开张，修缮完工的老街青石板路重新铺好，街坊们又能在老街喝早茶了。', 1) : b));
+    expect(detectMisorderedParagraphs(own)).toEqual([]);
+  });
+
   it('takes a topic as clear on a wide margin, or on half of it when the block is hardly about its own article', () => {
     expect(clearTopic(0.12, 0.04)).toBe(true);
     expect(clearTopic(0.06, 0.01)).toBe(true); // 0.07 there against 0.01 here
