@@ -1,6 +1,6 @@
 import { analyzeDocument } from './analyze.js';
 import { applyFixes } from './apply.js';
-import { CorpusIndex } from './corpus/index.js';
+import { CorpusIndex, type CorpusBlock } from './corpus/index.js';
 import type { DocFinding } from './model.js';
 import { pageDocument, serializePage, toCheckFinding, type PageDocument } from './page.js';
 import type { CorpusView } from './structure/dup-fragment.js';
@@ -20,9 +20,21 @@ function corpusViews(pages: readonly PageDocument[]): CorpusView[] {
     const keys = page.blocks.map((_, i) => `${p}:${i}`);
     const orders = page.blocks.map((_, i) => p * ORDER_STRIDE + i);
     page.blocks.forEach((b, i) => index.add({ key: keys[i]!, order: orders[i]!, page: String(p), text: b.text, cls: b.cls }));
-    return { sharedRuns: (i: number, min: number) => index.sharedRuns(keys[i]!, min), orders, page: String(p) };
+    return {
+      sharedRuns: (i: number, min: number) => index.sharedRuns(keys[i]!, min),
+      orders,
+      page: String(p),
+      articleAround: (other: CorpusBlock) => articleAround(pages, other.key),
+    };
   });
   return views;
+}
+
+/** The other blocks of the article block `key` (page:block) stands in. */
+function articleAround(pages: readonly PageDocument[], key: string): string[] {
+  const [p, i] = key.split(':').map(Number) as [number, number];
+  const blocks = pages[p]!.blocks;
+  return blocks.filter((b, k) => k !== i && b.article === blocks[i]!.article).map((b) => b.text);
 }
 
 function analyzePages(pages: readonly PageDocument[], only?: readonly DefectKind[]): DocFinding[][] {

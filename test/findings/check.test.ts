@@ -103,6 +103,17 @@ describe('the stateless checker', () => {
     expect(found.map((f) => f.start)).toEqual([page.lastIndexOf('楼的教室里坐满了人。')]);
   });
 
+  it('takes the copy whose article never speaks of its words for the splice, not the one a chance pair at the other\'s edge points to', () => {
+    const source = '文化新闻\n\n社区书屋\n\n本报讯 社区书屋开放以来，孩子们放学后常来读绘本。周末，孩子们在书屋里安安静静地读完绘本，家长们第一次发现孩子这么爱读书。不少家长说，书屋里的绘本让孩子们多了一个好去处，这样的发现让人高兴。\n';
+    // 大|地 reads as 大地 across the splice's first edge: a chance pair, not a word cut out of this text.
+    const spliced = '农业新闻\n\n草莓上市\n\n本报讯 十二月初，镇上的草莓大地读完绘本，家长们第一次发现棚里一片忙碌，果农们忙着采摘装箱，价格比去年高出两成。\n';
+    const found = checkTexts([{ file: 'a.txt', text: source }, { file: 'b.txt', text: spliced }], { only: ['dup_fragment'] });
+    expect(found.map((f) => [f.file, spliced.slice(f.start, f.end)])).toEqual([['b.txt', '地读完绘本，家长们第一次发现']]);
+    // Spliced the same way into an article on reading, it shows nothing that says which copy is the splice.
+    const onTopic = '教育新闻\n\n亲子阅读\n\n本报讯 幼儿园每周开展亲子阅读，家长们陪孩子读绘本。镇上的阅读角大地读完绘本，家长们第一次发现棚里一片安静，这一次家长们都说好。\n';
+    expect(checkTexts([{ file: 'a.txt', text: source }, { file: 'c.txt', text: onTopic }], { only: ['dup_fragment'] })).toEqual([]);
+  });
+
   it('leaves the shortest runs two pages share by chance, though one stands wedged in a clause', () => {
     const a = '卫生新闻\n\n远程会诊\n\n本报讯 今年以来，县人民医院的远程会诊中心已接诊四百多人次。\n';
     const b = '乡镇新闻\n\n心电诊断\n\n本报讯 各乡镇卫生院做的心电图实时传到县人民医院的远程诊断平台。\n';

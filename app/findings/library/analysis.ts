@@ -45,6 +45,8 @@ export function analyzeArticles(db: Db, articleIds: readonly number[]): void {
   const bySource = new Map<number, Set<number>>();
   for (const a of live) bySource.set(a.source_id, (bySource.get(a.source_id) ?? new Set()).add(a.id));
 
+  const articleAround = db.prepare(`SELECT text FROM blocks WHERE article_id = (SELECT article_id FROM blocks WHERE id = ?)
+                                      AND id <> ? AND retired = 0 ORDER BY ordinal`);
   for (const [sourceId, targets] of bySource) {
     const { doc, ids } = loadPage(db, sourceId);
     const inTarget = (i: number) => targets.has(doc[i]!.article);
@@ -57,6 +59,7 @@ export function analyzeArticles(db: Db, articleIds: readonly number[]): void {
       sharedRuns: (i) => runs.get(String(ids[i])) ?? [],
       orders: ids,
       page: String(sourceId),
+      articleAround: (other) => articleAround.all(other.key, other.key).map((r) => (r as { text: string }).text),
     };
     const findings = analyzeDocument(doc, { corpus, focus: inTarget });
     for (const articleId of targets) {

@@ -58,10 +58,6 @@ function mendsWord(c: Copy): boolean {
   return splitsWord(before + after, c.start) && junctionCohesion(before, after) >= MEND_COHESION;
 }
 
-/** The run's edges cut words here: this is the text the fragment was cut out of. */
-function edgesCutWords(c: Copy): boolean {
-  return splitsWord(c.text, c.start) || splitsWord(c.text, c.end);
-}
 
 /**
  * How strongly the word cut by the run's edges held together: the text a fragment was cut out
@@ -71,6 +67,14 @@ function cutStrength(c: Copy): number {
   const at = (offset: number) =>
     splitsWord(c.text, offset) ? junctionCohesion(c.text.slice(0, offset), c.text.slice(offset)) : 0;
   return Math.max(at(c.start), at(c.end));
+}
+
+/**
+ * The run's edges cut a word here: this is the text the fragment was cut out of. A chance pair
+ * read across an edge (草莓大|地看到 → 大地) is no more a word cut than one a mend makes.
+ */
+function edgesCutWords(c: Copy): boolean {
+  return cutStrength(c) >= MEND_COHESION;
 }
 
 /** Figures or clauses running to the end (or from the start) of the paragraph. */
@@ -130,6 +134,39 @@ function isWholeSentence(c: Copy): boolean {
   return (before === '' || endsSentence(before)) && endsSentence(c.text.slice(c.start, c.end) + closing);
 }
 
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+function hanPairs(text: string): Set<string> {
+  const simple = toSimplified(text);
+  const pairs = new Set<string>();
+  for (let k = 0; k + 1 < simple.length; k++) {
+    const pair = simple.slice(k, k + 2);
+    if (HAN_PAIR.test(pair)) pairs.add(pair);
+  }
+  return pairs;
+}
+
+/** One copy with the rest of its article around it. */
+interface Placed extends Copy {
+  /** The other blocks of the copy's article. */
+  around: readonly string[];
+}
+
+/** How many of the copy's character pairs its article holds outside the copy. */
+function topicalPairs(c: Placed): number {
+  const context = hanPairs([c.text.slice(0, c.start), c.text.slice(c.end), ...c.around].join('\n'));
+  let shared = 0;
+  for (const pair of hanPairs(c.text.slice(c.start, c.end))) if (context.has(pair)) shared++;
+  return shared;
+}
+
+/**
+ * A run lifted from another article speaks of that article's things (银河 and 学生 in a report on
+ * a school's star-gazing club), which its new article does not mention: its pairs recur around
+ * the other copy and not around this one. Words every article uses recur on both sides alike.
+ */
+const TOPIC_MARGIN = 3;
+
 /**
  * How sure we are that THIS copy of a shared run is the spliced one, or 0. Slogans, titles and
  * policy names repeat legitimately, and a report may restate a fact; a splice shows itself by
@@ -139,10 +176,12 @@ function isWholeSentence(c: Copy): boolean {
  * other copy is part of a longer one. With no evidence against it, a repeated whole sentence in
  * the later place is taken as the copy.
  */
-function spliceConfidence(self: Copy, other: Copy, run: SharedRun, samePage: boolean, isLater: boolean): number {
-  const score = (c: Copy, o: Copy) =>
+function spliceConfidence(self: Placed, other: Placed, run: SharedRun, samePage: boolean, isLater: boolean): number {
+  const topic = { self: topicalPairs(self), other: topicalPairs(other) };
+  const offTopic = (c: Placed) => (c === self ? topic.self === 0 && topic.other >= TOPIC_MARGIN : topic.other === 0 && topic.self >= TOPIC_MARGIN);
+  const score = (c: Placed, o: Placed) =>
     (mendsWord(c) ? 2 : 0) + (edgesCutWords(o) ? 1 : 0) + (carriesFacts(c, run.length, samePage) ? 1 : 0) +
-    (isWholeSentence(c) && !isWholeSentence(o) ? 1 : 0);
+    (isWholeSentence(c) && !isWholeSentence(o) ? 1 : 0) + (offTopic(c) ? 1 : 0);
   const mine = score(self, other);
   const theirs = score(other, self);
   let confidence = 0;
@@ -187,6 +226,8 @@ export interface CorpusView {
   orders: readonly number[];
   /** Which page the document is, to tell duplicates on the page from those across pages. */
   page: string;
+  /** The texts of the other blocks of the article the given block (another copy's) stands in. */
+  articleAround(other: SharedRun['other']): readonly string[];
 }
 
 /**
@@ -197,6 +238,8 @@ export function detectDuplicateFragments(doc: readonly DocBlock[], corpus: Corpu
   const findings: DocFinding[] = [];
   doc.forEach((block, i) => {
     if (!RUNNING_TEXT.has(block.cls)) return;
+    let aroundHere: string[] | null = null;
+    const around = () => (aroundHere ??= doc.filter((b, k) => k !== i && b.article === block.article).map((b) => b.text));
     const runs = corpus
       .sharedRuns(i, MIN_FRAGMENT)
       .filter((r) => RUNNING_TEXT.has(r.other.cls as DocBlock['cls']))
@@ -213,8 +256,8 @@ export function detectDuplicateFragments(doc: readonly DocBlock[], corpus: Corpu
       .map((r) => ({
         run: r,
         confidence: spliceConfidence(
-          { text: block.text, start: r.start, end: r.end },
-          { text: r.other.text, start: r.otherStart, end: r.otherEnd },
+          { text: block.text, start: r.start, end: r.end, around: around() },
+          { text: r.other.text, start: r.otherStart, end: r.otherEnd, around: corpus.articleAround(r.other) },
           r,
           r.other.page === corpus.page,
           r.other.order < corpus.orders[i]!,
