@@ -71,6 +71,15 @@ describe('detectMixedScript in traditional text', () => {
     expect(detect('老人上了年紀，他就停下來，哄一哄再接著理。', 'traditional')).toEqual([]);
   });
 
+  it('lets no phrase alone change a character that keeps its form in nearly all phrases, where regional standards differ', () => {
+    // OpenCC's tables give 傢俱, 閤眼, 地方誌; Taiwan writes 家具, 合眼, 地方志.
+    for (const text of ['他原本在城裡的家具廠上班。', '嚇得她一晚上沒敢合眼。', '他翻了好幾本地方志，又去請教專家。']) {
+      expect(detect(text, 'traditional'), text).toEqual([]);
+    }
+    // 只 changes often enough (一隻) for a phrase to decide it.
+    expect(flagged('院子裡養了一只貓。', detect('院子裡養了一只貓。', 'traditional'))).toEqual([['只', '隻']]);
+  });
+
   it('does not flag clean traditional text, whatever its regional forms', () => {
     for (const text of [
       '營口市推進經濟發展，這裡的環境越來越好。',

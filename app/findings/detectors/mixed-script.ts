@@ -38,6 +38,13 @@ const PHRASE_ONLY_CONFIDENCE = { min: 0.3, max: 0.7 };
 /** Per one-to-many character that no phrase decided. */
 const AMBIGUITY_FACTOR = 0.8;
 const MIN_CONFIDENCE = 0.3;
+/**
+ * A character that keeps its form in nearly all of OpenCC's traditional phrases (合, 家, 具, 志)
+ * changes only in a few phrases whose form the regional standards disagree on: Taiwan writes
+ * 家具, 合眼 and 地方志 where OpenCC's tables give 傢俱, 閤眼 and 地方誌. A phrase alone does not
+ * decide such a character; 只 (一隻) and 面 (麵條) change often enough to stay below this share.
+ */
+const MOSTLY_KEEPS_FORM = 0.85;
 const MAX_REPLACEMENTS = 5;
 
 type Home = 'simplified' | 'traditional';
@@ -139,7 +146,8 @@ function pick(text: string, cs: Cell[], stretch: number[], words: () => Segment[
     if (!c.changes) return false;
     if (c.other) return true;
     if (i > first && i < last) return true;
-    return c.conv.byPhrase && phraseFitsWords(c.conv, words()) && !inTentativeReduplication(text, c.conv.start);
+    return c.conv.byPhrase && phraseFitsWords(c.conv, words()) && !inTentativeReduplication(text, c.conv.start) &&
+      keepsFormShare(c.conv.source) < MOSTLY_KEEPS_FORM;
   });
   const groups: number[][] = [];
   for (const i of picked) {
