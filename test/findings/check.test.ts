@@ -114,6 +114,24 @@ describe('the stateless checker', () => {
     expect(checkTexts([{ file: 'a.txt', text: source }, { file: 'c.txt', text: onTopic }], { only: ['dup_fragment'] })).toEqual([]);
   });
 
+  it('takes a short run wedged into a clause of an article that never speaks of its words for a splice from another page', () => {
+    const source = '农业新闻\n\n马铃薯成了致富薯\n\n本报讯 近年来，县里引导农户扩大马铃薯种植，建设贮藏窖和加工厂，把马铃薯做成了全县农民增收的主导产业。今年全县马铃薯种植面积达到三万亩，加工厂年加工鲜薯两万吨。\n';
+    const wedged = '城市新闻\n\n早餐摊有了新去处\n\n本报讯 老街口的早餐摊开了二十年，附近的居民每天早上都要来买加工厂，把马铃薯一碗豆花、两根油条。如今摊位搬进了便民市场，环境干净了，生意也更好了。\n';
+    const found = checkTexts([{ file: 'a.txt', text: source }, { file: 'b.txt', text: wedged }], { only: ['dup_fragment'] });
+    expect(found.map((f) => [f.file, wedged.slice(f.start, f.end)])).toEqual([['b.txt', '加工厂，把马铃薯']]);
+    // On one page a short phrase met again in another article is left alone.
+    const onePage = source + '\n' + wedged.split('\n\n').slice(1).join('\n\n');
+    expect(checkTexts([{ file: 'c.txt', text: onePage }], { only: ['dup_fragment'] })).toEqual([]);
+  });
+
+  it('on equal evidence, takes the copy off its article\'s topic for the splice', () => {
+    // 多|个 across the splice's end edge speaks for it being the source; its topic speaks against.
+    const source = '动物园新闻\n\n饲养员的心得\n\n本报讯 饲养员老周照顾大熊猫已有十年。他说，动物不会说话，我们就得多看多琢磨。每天早上，我们先看它们吃得怎么样，它们不会叫苦，说话做事都得轻一点。\n';
+    const spliced = '乡村新闻\n\n山塘修好了\n\n本报讯 起初，有村民嫌修山塘花钱多，说花几十万元挖不会说话，我们就得多看多个洞，能顶啥用？今年夏天大旱，山塘蓄的水浇灌了八百亩稻田，村民这才服气。\n';
+    const found = checkTexts([{ file: 'a.txt', text: source }, { file: 'b.txt', text: spliced }], { only: ['dup_fragment'] });
+    expect(found.map((f) => [f.file, spliced.slice(f.start, f.end)])).toEqual([['b.txt', '不会说话，我们就得多看多']]);
+  });
+
   it('leaves the shortest runs two pages share by chance, though one stands wedged in a clause', () => {
     const a = '卫生新闻\n\n远程会诊\n\n本报讯 今年以来，县人民医院的远程会诊中心已接诊四百多人次。\n';
     const b = '乡镇新闻\n\n心电诊断\n\n本报讯 各乡镇卫生院做的心电图实时传到县人民医院的远程诊断平台。\n';

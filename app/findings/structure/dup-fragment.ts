@@ -179,17 +179,24 @@ const TOPIC_MARGIN = 3;
 function spliceConfidence(self: Placed, other: Placed, run: SharedRun, samePage: boolean, isLater: boolean): number {
   const topic = { self: topicalPairs(self), other: topicalPairs(other) };
   const offTopic = (c: Placed) => (c === self ? topic.self === 0 && topic.other >= TOPIC_MARGIN : topic.other === 0 && topic.self >= TOPIC_MARGIN);
-  const score = (c: Placed, o: Placed) =>
+  const evidence = (c: Placed, o: Placed) =>
     (mendsWord(c) ? 2 : 0) + (edgesCutWords(o) ? 1 : 0) + (carriesFacts(c, run.length, samePage) ? 1 : 0) +
-    (isWholeSentence(c) && !isWholeSentence(o) ? 1 : 0) + (offTopic(c) ? 1 : 0);
-  const mine = score(self, other);
-  const theirs = score(other, self);
+    (isWholeSentence(c) && !isWholeSentence(o) ? 1 : 0);
+  // Off its article's topic and wedged into a clause, lifted from another page, with nothing in
+  // its place speaking for the other copy: as strong as a mended word. On one page a lead and its
+  // body restate each other's phrases this way.
+  const topical = (c: Placed, opposed: number) =>
+    offTopic(c) ? (embeddedInClause(c) && !samePage && opposed === 0 ? 2 : 1) : 0;
+  const mine = evidence(self, other) + topical(self, evidence(other, self));
+  const theirs = evidence(other, self) + topical(other, evidence(self, other));
   let confidence = 0;
   // Short runs meet word edges by chance (…以来，X vs 连日来，X); they need stronger evidence.
   const enough = run.length >= 12 ? 1 : 2;
-  // Equal evidence: the copy whose other place was cut out of the stronger word is the splice;
-  // failing that, the later one (OCR bleeds a column into a later one).
+  // Equal evidence: the copy off its article's topic is the splice; failing that, the copy whose
+  // other place was cut out of the stronger word; failing that, the later one (OCR bleeds a column
+  // into a later one).
   const takenHere = () => {
+    if (offTopic(self) !== offTopic(other)) return offTopic(self);
     const cutThere = cutStrength(other);
     const cutHere = cutStrength(self);
     return cutThere !== cutHere ? cutThere > cutHere : isLater;
