@@ -67,6 +67,27 @@ describe('groupArticles', () => {
     ]);
   });
 
+  it('gives a photo between two articles to the one above when its caption speaks of that one', () => {
+    const blocks: [BlockClass, string, boolean?][] = [
+      ['headline', '农机厂上了新生产线'],
+      ['body', '总装车间里，六台焊接机器人正在焊接微耕机的机架。'],
+      ['caption', '工人在总装车间调试焊接机器人。', true],
+      ['credit', '甲 摄'],
+      ['headline', '元宵灯会开幕'],
+      ['body', '古城的灯会昨晚开幕，游客挤满了老街。'],
+    ];
+    expect(group(blocks)).toEqual([
+      { blocks: [0, 1, 2, 3], section: null },
+      { blocks: [4, 5], section: null },
+    ]);
+    // A caption about the article below goes with it, as photos set over a headline do.
+    blocks[2] = ['caption', '游客在古城老街赏灯。', true];
+    expect(group(blocks)).toEqual([
+      { blocks: [0, 1], section: null },
+      { blocks: [2, 3, 4, 5], section: null },
+    ]);
+  });
+
   it('keeps a photo inside a feature with that feature', () => {
     expect(
       group([

@@ -2,7 +2,8 @@
  * Grouping classified blocks into articles. A headline opens an article, and so does a brief
  * opener that arrives after text (each brief is its own article). A banner opens the article of
  * the headline under it and names the section of every article until the next banner. Photos
- * (captions and credits) standing before a headline belong to that headline's article.
+ * (captions and credits) standing before a headline belong to that headline's article, unless
+ * the caption plainly speaks of the article above it.
  */
 import type { BlockClass, SegmentedArticle } from './types.js';
 
@@ -67,11 +68,11 @@ export function groupArticles(blocks: readonly GroupInput[]): SegmentedArticle[]
       case 'caption':
       case 'credit': {
         let after = i;
-        while (after < blocks.length && (blocks[after]!.cls === 'caption' || blocks[after]!.cls === 'credit')) after++;
+        while (after < blocks.length && isPhoto(blocks[after]!.cls)) after++;
         const run = Array.from({ length: after - i }, (_, k) => i + k);
         if (current?.awaitingHeadline) {
           current.blocks.push(...run);
-        } else if (opensArticle(blocks, after) && !closesPrevious(blocks, i, current)) {
+        } else if (opensArticle(blocks, after) && !closesPrevious(blocks, i, current) && !speaksOfPrevious(blocks, run, current, after)) {
           current = open(false);
           current.blocks.push(...run);
           current.awaitingHeadline = true;
@@ -116,6 +117,43 @@ export function groupArticles(blocks: readonly GroupInput[]): SegmentedArticle[]
 function opensArticle(blocks: readonly GroupInput[], i: number): boolean {
   const cls = blocks[i]?.cls;
   return cls === 'headline' || (cls === 'subhead' && blocks[i + 1]?.cls === 'headline');
+}
+
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+function isPhoto(cls: BlockClass): boolean {
+  return cls === 'caption' || cls === 'credit';
+}
+
+function hanPairs(texts: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const text of texts) {
+    for (let k = 0; k + 1 < text.length; k++) {
+      const pair = text.slice(k, k + 2);
+      if (HAN_PAIR.test(pair)) pairs.add(pair);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * A photo between two articles whose caption shares more of its wording with the article above
+ * (装配车间, 机器人) than with the one under the next headline ends the article above: the page
+ * set the photo after its story rather than over the next one.
+ */
+function speaksOfPrevious(blocks: readonly GroupInput[], run: readonly number[], current: Building | null, headline: number): boolean {
+  if (!current || current.advert || !current.hasText) return false;
+  const caption = hanPairs(run.filter((k) => blocks[k]!.cls === 'caption').map((k) => blocks[k]!.text));
+  if (caption.size === 0) return false;
+  // The articles' own wording, not their photos' (captions share 图片, 摄 with one another).
+  const wording = (indices: readonly number[]) => hanPairs(indices.filter((k) => !isPhoto(blocks[k]!.cls)).map((k) => blocks[k]!.text));
+  let end = headline + 1;
+  while (end < blocks.length && !opensArticle(blocks, end) && blocks[end]!.cls !== 'section') end++;
+  const above = wording(current.blocks);
+  const below = wording(Array.from({ length: end - headline }, (_, k) => headline + k));
+  let shared = 0;
+  for (const pair of caption) shared += (above.has(pair) ? 1 : 0) - (below.has(pair) ? 1 : 0);
+  return shared > 0;
 }
 
 /**

@@ -144,6 +144,27 @@ describe('Markdown hints', () => {
     ]);
   });
 
+  it('takes ### between the paragraphs of a feature under a ## headline as cross-heads', () => {
+    expect(clsOf(['## 大标题', '本报记者 徐鑫', BODY_A, '### 小标题一', BODY_B, '### 小标题二', BODY_C])).toEqual([
+      'headline',
+      'byline',
+      'body',
+      'subhead',
+      'body',
+      'subhead',
+      'body',
+    ]);
+    // With a byline under it, a ### title still opens an article of its own.
+    expect(clsOf(['## 大标题', '本报记者 徐鑫', BODY_A, '### 另一篇', '本报记者 何 川', BODY_B])).toEqual([
+      'headline',
+      'byline',
+      'body',
+      'headline',
+      'byline',
+      'body',
+    ]);
+  });
+
   it('takes ## under a # headline as its deck, not a new headline', () => {
     expect(clsOf(['# 湾区打造跨境电商产业园', '## 园区已入驻企业一百二十家', '本报记者 任远', BODY_A])).toEqual([
       'headline',

@@ -186,11 +186,14 @@ function nextReading(draft: readonly Draft[], from: number): number {
 function settleTitles(blocks: readonly RawBlock[], draft: Draft[]): void {
   let kind: ArticleKind = 'none';
   let bannerSeen = false;
+  /** The Markdown level of the current article's headline (0: none, or no marker). */
+  let headlineLevel = 0;
   for (let i = 0; i < draft.length; i++) {
     const d = draft[i];
     if (d === 'section') {
       bannerSeen = true;
       kind = 'none';
+      headlineLevel = 0;
       continue;
     }
     if (d === 'brief_opener' && kind !== 'feature') kind = 'brief';
@@ -210,7 +213,10 @@ function settleTitles(blocks: readonly RawBlock[], draft: Draft[]): void {
     if (startsWithDash(text)) headline = false;
     else if (isDeck(blocks, draft, i)) headline = false;
     else if (isKicker(blocks, draft, i)) headline = false;
-    else if (level === 1 || level === 3) headline = true;
+    else if (level === 3 && kind === 'feature' && headlineLevel > 0 && headlineLevel < 3 && !furnitureNext) {
+      // Under a feature's "#" or "##" headline, a "###" title between paragraphs is a cross-head.
+      headline = false;
+    } else if (level === 1 || level === 3) headline = true;
     else if (furnitureNext) headline = true;
     else if (i > 0 && draft[i - 1] === 'section') headline = true;
     else if (kind === 'none') headline = true;
@@ -218,7 +224,10 @@ function settleTitles(blocks: readonly RawBlock[], draft: Draft[]): void {
     else headline = kind === 'brief';
 
     draft[i] = headline ? 'headline' : 'subhead';
-    if (headline) kind = kindOf(draft, i, bannerSeen);
+    if (headline) {
+      kind = kindOf(draft, i, bannerSeen);
+      headlineLevel = level;
+    }
   }
 }
 
