@@ -18,12 +18,13 @@
  * - heldout5: test/fixtures/findings/heldout5/clean/ -> test/fixtures/findings/heldout5/injected/
  *            (seed 20261125): the same again, one round later;
  * - heldout6: the same again (seed 20261126);
+ * - heldout7: the same again (seed 20261127);
  * - final:   test/fixtures/findings/final/clean/ -> test/fixtures/findings/final/injected/
- *            (seed 20261127): pages written after the detectors were tuned on heldout6,
+ *            (seed 20261128): pages written after the detectors were tuned on heldout7,
  *            evaluated once at the end, never to be tuned on.
  *
  *   tsx scripts/inject-defects.ts                            regenerate every set
- *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout6|final    regenerate one set
+ *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout7|final    regenerate one set
  *   tsx scripts/inject-defects.ts --set S --out DIR          write set S somewhere else
  *   tsx scripts/inject-defects.ts --check [--set S]          regenerate in memory; exit 1 if the
  *                                                            committed files of any set (or of S) differ
@@ -98,7 +99,7 @@ export const CLEAN_DIR = path.join(FIXTURES, 'clean');
 export const INJECTED_DIR = path.join(FIXTURES, 'injected');
 export const SEED = 20_251_123;
 
-export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'final'] as const;
+export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'final'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 export interface FixtureSet {
@@ -122,7 +123,8 @@ export const SETS: Readonly<Record<SetName, FixtureSet>> = {
   heldout4: folderSet('heldout4', 20_261_124),
   heldout5: folderSet('heldout5', 20_261_125),
   heldout6: folderSet('heldout6', 20_261_126),
-  final: folderSet('final', 20_261_127),
+  heldout7: folderSet('heldout7', 20_261_127),
+  final: folderSet('final', 20_261_128),
 };
 /** Clean pages copied without injection (false-alarm controls). */
 export const CONTROL_PAGES: ReadonlySet<string> = new Set(['own_06_lancheng_simp', 'own_07_liantang_trad']);
@@ -273,9 +275,17 @@ export function parsePage(text: string): Block[] {
   if (raw.some((b) => b.length === 0 || b.includes('\n'))) throw new Error('a clean page must be single-line blocks separated by one blank line');
   const cls: Cls[] = raw.map(() => 'body');
   const nextText = (i: number): string => raw[i + 1] ?? '';
+  const bylineAt = (i: number) => /^(本报记者|本報記者|通讯员|通訊員)/.test(raw[i] ?? '') || (raw[i] ?? '').startsWith('——');
+  // A page may set its headlines with "##" (a byline, subtitle or brief opener under them, not
+  // under a "#" headline as a deck), and then its "###" lines between paragraphs are cross-heads.
+  const twoHashHeadline = (i: number) =>
+    raw[i]!.startsWith('## ') && (bylineAt(i + 1) || /^本[报報][讯訊]/.test(nextText(i))) && !(raw[i - 1] ?? '').startsWith('# ');
+  const crossHeadsAreThree = raw.some((_, i) => twoHashHeadline(i));
   raw.forEach((t, i) => {
     let c: Cls;
     if (BANNER.test(t) || (t.startsWith('## ') && nextText(i).startsWith('### '))) c = 'banner';
+    else if (twoHashHeadline(i)) c = 'headline';
+    else if (t.startsWith('### ') && crossHeadsAreThree && !bylineAt(i + 1) && !OPENER.test(nextText(i))) c = 'subhead';
     else if (t.startsWith('# ') || t.startsWith('### ')) c = 'headline';
     else if (t.startsWith('## ')) c = 'subhead';
     else if (t.startsWith('——')) c = 'subtitle';
@@ -420,11 +430,16 @@ const EXTRA_PLAN: Record<string, readonly Op[]> = {
   heldout6_02_taoshan_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
   heldout6_03_mingsha_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
   heldout6_04_fenglin_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  // The seventh held-out set.
+  heldout7_01_luoxia_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
+  heldout7_02_lingkou_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'stray_space_number', 'char_error_drop'],
+  heldout7_03_nanpu_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
+  heldout7_04_qingbei_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
   // The final held-out set.
-  final_01_luoxia_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
-  final_02_lingkou_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'stray_space_number', 'char_error_drop'],
-  final_03_nanpu_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
-  final_04_qingbei_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  final_01_shiqiao_simp: ['broken_single', 'dup_fragment_end', 'latin_leak', 'char_error_drop'],
+  final_02_huaiyang_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
+  final_03_jiangling_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
+  final_04_yunzhou_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
 };
 
 class PageInjector {
