@@ -111,8 +111,14 @@ export function endsNeedingComplement(text: string): boolean {
   return NEEDS_COMPLEMENT.has(words.at(-1) ?? '');
 }
 
-/** Words a sentence never opens with: bound particles, and clause punctuation. */
-const BOUND_START = new Set(['的', '地', '得', '了', '着', '过', '之', '，', '、', '；', '：', ',', ';', ':']);
+/**
+ * Words a sentence never opens with: bound particles, clause punctuation, and the directional
+ * complements that finish a verb (传|下来, 组织|起来), which the segmenter reads as words of their own.
+ */
+const BOUND_START = new Set([
+  '的', '地', '得', '了', '着', '过', '之', '，', '、', '；', '：', ',', ';', ':',
+  '下来', '起来', '出来', '下去', '上来',
+]);
 
 /** Punctuation right after a block's first character that leaves that character a clause of its own. */
 const CLAUSE_PUNCT = /^[，、。；：！？,;:!?]/u;

@@ -100,6 +100,8 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     const before = predecessor.get(j);
     return before !== undefined && continuationConfidence(doc[before]!, doc[j]!) >= 0.7;
   };
+  /** The first running text of its article, under the headline and byline: where a sentence opens. */
+  const opensArticleText = (j: number) => !doc.slice(0, j).some((b) => b.article === doc[j]!.article && RUNNING_TEXT.has(b.cls));
   let model: TopicModel | null = null;
   const topics = () => (model ??= topicModel(doc));
   let topical: Map<number, Candidate> | null = null;
@@ -121,7 +123,7 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
         const cohesion = junctionCohesion(cut, block.text);
         if (cohesion >= MIN_COHESION) {
           candidates.push({ cut: i, confidence: 0.8, reason: { zh: `“${word}”跨段`, en: `“${word}” spans the cut` } });
-        } else if (cohesion >= TOPICAL_COHESION && !opensSentence(block.text) &&
+        } else if (cohesion >= TOPICAL_COHESION && !opensSentence(block.text) && !opensArticleText(j) &&
           topics().affinity(j, doc[i]!.article) > topics().affinity(j, block.article)) {
           candidates.push({ cut: i, confidence: 0.7, reason: { zh: `“${word}”跨段，且话题相同`, en: `“${word}” spans the cut, on the same topic` } });
         }

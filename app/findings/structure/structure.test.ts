@@ -3,7 +3,7 @@ import type { DocBlock } from '../model.js';
 import { detectBrokenParagraphs } from './broken-paragraph.js';
 import { detectInterleavedCaptions } from './interleaved-caption.js';
 import { clearTopic, detectMisorderedParagraphs } from './misordered-paragraph.js';
-import { endsSentence, opensSentence, startsWithLoneCharacter, wordSpansJunction } from './junction.js';
+import { endsSentence, opensSentence, startsBound, startsWithLoneCharacter, wordSpansJunction } from './junction.js';
 
 const body = (text: string, article = 0): DocBlock => ({ cls: 'body', text, article });
 const caption = (text: string, article = 0): DocBlock => ({ cls: 'caption', text, article });
@@ -35,6 +35,13 @@ describe('sentence junctions', () => {
     expect(startsWithLoneCharacter('一、加强组织领导')).toBe(false);
     expect(startsWithLoneCharacter('今年，全县新建公园')).toBe(false);
     expect(startsWithLoneCharacter('“好，就这么办。”')).toBe(false);
+  });
+
+  it('knows a block opening with a directional complement finishes a verb left at a cut', () => {
+    expect(startsBound('下来的几种老花样，她都画成了图样。')).toBe(true);
+    expect(startsBound('起来的合作社已有三十多家。')).toBe(true);
+    expect(startsBound('下午，合作社召开了社员大会。')).toBe(false);
+    expect(startsBound('来自全县的三十多家合作社参加了展销。')).toBe(false);
   });
 
   it('recognises a block that opens a sentence of its own', () => {
@@ -209,6 +216,11 @@ describe('misordered paragraphs', () => {
     // The same junction in a block about its own article is a chance pair.
     const own = doc.map((b, i) => (i === 5 ? body('温大棚改成的茶馆在老街开张，修缮完工的老街青石板路重新铺好，街坊们又能在老街喝早茶了。', 1) : b));
     expect(detectMisorderedParagraphs(own)).toEqual([]);
+    // A block that speaks of its own article too moves on this evidence, but not from the head
+    // of its article's text, where a sentence opens.
+    const mixed = body('温大棚里完成，种苗长得齐、病害少，老街的菜摊也卖上了新鲜蔬菜。', 1);
+    expect(detectMisorderedParagraphs([...doc.slice(0, 5), mixed, doc[6]!]).map((f) => f.start.block)).toEqual([5]);
+    expect(detectMisorderedParagraphs([...doc.slice(0, 4), mixed, doc[4]!, doc[6]!])).toEqual([]);
   });
 
   it('takes a topic as clear on a wide margin, or on half of it when the block is hardly about its own article', () => {
