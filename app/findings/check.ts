@@ -3,7 +3,7 @@ import { applyFixes } from './apply.js';
 import { CorpusIndex, type CorpusBlock } from './corpus/index.js';
 import type { DocFinding } from './model.js';
 import { pageDocument, serializePage, toCheckFinding, type PageDocument } from './page.js';
-import type { CorpusView } from './structure/dup-fragment.js';
+import { articlePairHolders, type CorpusView } from './structure/dup-fragment.js';
 import type { CheckFinding, DefectKind, PageText } from './types.js';
 
 /*
@@ -16,6 +16,7 @@ const ORDER_STRIDE = 1_000_000;
 
 function corpusViews(pages: readonly PageDocument[]): CorpusView[] {
   const index = new CorpusIndex();
+  const articlePairs = articlePairsOf(pages);
   const views = pages.map((page, p) => {
     const keys = page.blocks.map((_, i) => `${p}:${i}`);
     const orders = page.blocks.map((_, i) => p * ORDER_STRIDE + i);
@@ -24,17 +25,24 @@ function corpusViews(pages: readonly PageDocument[]): CorpusView[] {
       sharedRuns: (i: number, min: number) => index.sharedRuns(keys[i]!, min),
       orders,
       page: String(p),
-      articleAround: (other: CorpusBlock) => articleAround(pages, other.key),
+      articlePairs: (other: CorpusBlock) => articlePairs(other.key),
     };
   });
   return views;
 }
 
-/** The other blocks of the article block `key` (page:block) stands in. */
-function articleAround(pages: readonly PageDocument[], key: string): string[] {
-  const [p, i] = key.split(':').map(Number) as [number, number];
-  const blocks = pages[p]!.blocks;
-  return blocks.filter((b, k) => k !== i && b.article === blocks[i]!.article).map((b) => b.text);
+/** The article block `key` (page:block) stands in, as CorpusView.articlePairs gives it; each article once. */
+function articlePairsOf(pages: readonly PageDocument[]): (key: string) => ReadonlyMap<string, number> {
+  const cache = new Map<string, Map<string, number>>();
+  return (key) => {
+    const [p, i] = key.split(':').map(Number) as [number, number];
+    const blocks = pages[p]!.blocks;
+    const article = blocks[i]!.article;
+    const id = `${p}:${article}`;
+    let pairs = cache.get(id);
+    if (!pairs) cache.set(id, (pairs = articlePairHolders(blocks.filter((b) => b.article === article).map((b) => b.text))));
+    return pairs;
+  };
 }
 
 function analyzePages(pages: readonly PageDocument[], only?: readonly DefectKind[]): DocFinding[][] {

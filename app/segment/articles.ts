@@ -6,6 +6,7 @@
  * the caption plainly speaks of the article above it.
  */
 import type { BlockClass, SegmentedArticle } from './types.js';
+import { hanPairs } from '../han-pairs.js';
 
 interface Building {
   blocks: number[];
@@ -119,21 +120,8 @@ function opensArticle(blocks: readonly GroupInput[], i: number): boolean {
   return cls === 'headline' || (cls === 'subhead' && blocks[i + 1]?.cls === 'headline');
 }
 
-const HAN_PAIR = /^\p{Script=Han}{2}$/u;
-
 function isPhoto(cls: BlockClass): boolean {
   return cls === 'caption' || cls === 'credit';
-}
-
-function hanPairs(texts: readonly string[]): Set<string> {
-  const pairs = new Set<string>();
-  for (const text of texts) {
-    for (let k = 0; k + 1 < text.length; k++) {
-      const pair = text.slice(k, k + 2);
-      if (HAN_PAIR.test(pair)) pairs.add(pair);
-    }
-  }
-  return pairs;
 }
 
 /**
@@ -143,10 +131,10 @@ function hanPairs(texts: readonly string[]): Set<string> {
  */
 function speaksOfPrevious(blocks: readonly GroupInput[], run: readonly number[], current: Building | null, headline: number): boolean {
   if (!current || current.advert || !current.hasText) return false;
-  const caption = hanPairs(run.filter((k) => blocks[k]!.cls === 'caption').map((k) => blocks[k]!.text));
+  const caption = hanPairs(run.filter((k) => blocks[k]!.cls === 'caption').map((k) => blocks[k]!.text).join('\n'));
   if (caption.size === 0) return false;
   // The articles' own wording, not their photos' (captions share 图片, 摄 with one another).
-  const wording = (indices: readonly number[]) => hanPairs(indices.filter((k) => !isPhoto(blocks[k]!.cls)).map((k) => blocks[k]!.text));
+  const wording = (indices: readonly number[]) => hanPairs(indices.filter((k) => !isPhoto(blocks[k]!.cls)).map((k) => blocks[k]!.text).join('\n'));
   let end = headline + 1;
   while (end < blocks.length && !opensArticle(blocks, end) && blocks[end]!.cls !== 'section') end++;
   const above = wording(current.blocks);

@@ -2,7 +2,7 @@ import type { Db } from '../../store/database.js';
 import { analyzeDocument } from '../analyze.js';
 import type { DocBlock } from '../model.js';
 import { scriptVerdict } from '../script/script.js';
-import { MIN_FRAGMENT, type CorpusView } from '../structure/dup-fragment.js';
+import { articlePairHolders, MIN_FRAGMENT, type CorpusView } from '../structure/dup-fragment.js';
 import { blockCorpusEntry, refreshFingerprints, sharedRunsInLibrary } from './corpus.js';
 import { retireArticleFindings, storeArticleFindings } from './findings-store.js';
 
@@ -45,8 +45,7 @@ export function analyzeArticles(db: Db, articleIds: readonly number[]): void {
   const bySource = new Map<number, Set<number>>();
   for (const a of live) bySource.set(a.source_id, (bySource.get(a.source_id) ?? new Set()).add(a.id));
 
-  const articleAround = db.prepare(`SELECT text FROM blocks WHERE article_id = (SELECT article_id FROM blocks WHERE id = ?)
-                                      AND id <> ? AND retired = 0 ORDER BY ordinal`);
+  const articlePairs = articlePairsInLibrary(db);
   for (const [sourceId, targets] of bySource) {
     const { doc, ids } = loadPage(db, sourceId);
     const inTarget = (i: number) => targets.has(doc[i]!.article);
@@ -59,7 +58,7 @@ export function analyzeArticles(db: Db, articleIds: readonly number[]): void {
       sharedRuns: (i) => runs.get(String(ids[i])) ?? [],
       orders: ids,
       page: String(sourceId),
-      articleAround: (other) => articleAround.all(other.key, other.key).map((r) => (r as { text: string }).text),
+      articlePairs: (other) => articlePairs(other.key),
     };
     const findings = analyzeDocument(doc, { corpus, focus: inTarget });
     for (const articleId of targets) {
@@ -69,6 +68,19 @@ export function analyzeArticles(db: Db, articleIds: readonly number[]): void {
       db.prepare('UPDATE articles SET script = ? WHERE id = ?').run(scriptVerdict(text).verdict, articleId);
     }
   }
+}
+
+/** The article a block stands in, as CorpusView.articlePairs gives it; each article read once. */
+function articlePairsInLibrary(db: Db): (blockKey: string) => ReadonlyMap<string, number> {
+  const articleOf = db.prepare('SELECT article_id FROM blocks WHERE id = ?').pluck();
+  const texts = db.prepare('SELECT text FROM blocks WHERE article_id = ? AND retired = 0 ORDER BY ordinal').pluck();
+  const cache = new Map<number, Map<string, number>>();
+  return (blockKey) => {
+    const article = articleOf.get(Number(blockKey)) as number;
+    let pairs = cache.get(article);
+    if (!pairs) cache.set(article, (pairs = articlePairHolders(texts.all(article) as string[])));
+    return pairs;
+  };
 }
 
 /** The page's script verdict, kept beside the immutable source. */

@@ -41,6 +41,22 @@ describe('findings in the library', () => {
     expect(counts.byPage[0]!.total).toBe(counts.total);
   });
 
+  it('finds a run spliced in from another page of the library, judged by the article around each copy', () => {
+    const lib = openTempLibrary();
+    const dir = makeTempDir();
+    // The copy's own paragraph holds its words nowhere else; the paragraph beside it does.
+    const source = '农业新闻\n\n马铃薯成了致富薯\n\n本报讯 近年来，县里引导农户扩大马铃薯种植和加工，今年全县马铃薯种植面积达到三万亩。\n\n县里还建设贮藏窖和加工厂，把马铃薯做成了全县农民增收的主导产业。\n';
+    const wedged = '城市新闻\n\n早餐摊有了新去处\n\n本报讯 老街口的早餐摊开了二十年，附近的居民每天早上都要来买加工厂，把马铃薯一碗豆花、两根油条。如今摊位搬进了便民市场，环境干净了，生意也更好了。\n';
+    fs.writeFileSync(path.join(dir, 'a.txt'), source);
+    importPaths(lib.db, [path.join(dir, 'a.txt')]);
+    fs.writeFileSync(path.join(dir, 'b.txt'), wedged);
+    importPaths(lib.db, [path.join(dir, 'b.txt')]);
+    // Only the other copy's article (read from the library) tells this short run for a splice.
+    const found = listFindings(lib.db, { kinds: ['dup_fragment'] });
+    expect(found.map((f) => f.flagged)).toEqual(['加工厂，把马铃薯']);
+    expect(getArticle(lib.db, found[0]!.articleId)!.blocks.some((b) => b.text.includes('早餐摊'))).toBe(true);
+  });
+
   it('accepting a fix changes the text as a revision that undo takes back', () => {
     const { lib, article } = libraryWithPage();
     const before = texts(lib, article.id);

@@ -4,6 +4,7 @@ import { RUNNING_TEXT } from './classes.js';
 import { endsSentence, junctionCohesion, splitsWord } from './junction.js';
 import { toSimplified } from '../lexicon/dictionary.js';
 import { cutWords } from '../lexicon/segmenter.js';
+import { hanPairs, pairHolders } from '../../han-pairs.js';
 
 /** Shorter shared runs are everyday phrases, not splices. */
 export const MIN_FRAGMENT = 8;
@@ -134,29 +135,21 @@ function isWholeSentence(c: Copy): boolean {
   return (before === '' || endsSentence(before)) && endsSentence(c.text.slice(c.start, c.end) + closing);
 }
 
-const HAN_PAIR = /^\p{Script=Han}{2}$/u;
-
-function hanPairs(text: string): Set<string> {
-  const simple = toSimplified(text);
-  const pairs = new Set<string>();
-  for (let k = 0; k + 1 < simple.length; k++) {
-    const pair = simple.slice(k, k + 2);
-    if (HAN_PAIR.test(pair)) pairs.add(pair);
-  }
-  return pairs;
-}
-
 /** One copy with the rest of its article around it. */
 interface Placed extends Copy {
-  /** The other blocks of the copy's article. */
-  around: readonly string[];
+  /** For each pair of Han characters (folded to simplified), how many blocks of the copy's article hold it, its own block included. */
+  article: ReadonlyMap<string, number>;
 }
 
 /** How many of the copy's character pairs its article holds outside the copy. */
 function topicalPairs(c: Placed): number {
-  const context = hanPairs([c.text.slice(0, c.start), c.text.slice(c.end), ...c.around].join('\n'));
+  const inBlock = hanPairs(toSimplified(c.text));
+  const outside = hanPairs(toSimplified(`${c.text.slice(0, c.start)}\n${c.text.slice(c.end)}`));
   let shared = 0;
-  for (const pair of hanPairs(c.text.slice(c.start, c.end))) if (context.has(pair)) shared++;
+  for (const pair of hanPairs(toSimplified(c.text.slice(c.start, c.end)))) {
+    const elsewhere = (c.article.get(pair) ?? 0) - (inBlock.has(pair) ? 1 : 0);
+    if (elsewhere > 0 || outside.has(pair)) shared++;
+  }
   return shared;
 }
 
@@ -226,6 +219,11 @@ function isOpeningFormula(block: DocBlock, run: SharedRun): boolean {
   return block.cls === 'brief_opener' && run.start === 0;
 }
 
+/** pairHolders() over an article's blocks, folded to simplified: what CorpusView.articlePairs gives. */
+export function articlePairHolders(texts: readonly string[]): Map<string, number> {
+  return pairHolders(texts.map(toSimplified));
+}
+
 export interface CorpusView {
   /** The runs of at least minLength characters block i shares with the rest of the corpus. */
   sharedRuns(block: number, minLength: number): SharedRun[];
@@ -233,8 +231,11 @@ export interface CorpusView {
   orders: readonly number[];
   /** Which page the document is, to tell duplicates on the page from those across pages. */
   page: string;
-  /** The texts of the other blocks of the article the given block (another copy's) stands in. */
-  articleAround(other: SharedRun['other']): readonly string[];
+  /**
+   * The article the given block (another copy's) stands in, as pairHolders() over its blocks'
+   * texts folded to simplified.
+   */
+  articlePairs(other: SharedRun['other']): ReadonlyMap<string, number>;
 }
 
 /**
@@ -243,10 +244,14 @@ export interface CorpusView {
  */
 export function detectDuplicateFragments(doc: readonly DocBlock[], corpus: CorpusView): DocFinding[] {
   const findings: DocFinding[] = [];
+  const pairsOfArticle = new Map<number, Map<string, number>>();
+  const articlePairs = (article: number) => {
+    let pairs = pairsOfArticle.get(article);
+    if (!pairs) pairsOfArticle.set(article, (pairs = articlePairHolders(doc.filter((b) => b.article === article).map((b) => b.text))));
+    return pairs;
+  };
   doc.forEach((block, i) => {
     if (!RUNNING_TEXT.has(block.cls)) return;
-    let aroundHere: string[] | null = null;
-    const around = () => (aroundHere ??= doc.filter((b, k) => k !== i && b.article === block.article).map((b) => b.text));
     const runs = corpus
       .sharedRuns(i, MIN_FRAGMENT)
       .filter((r) => RUNNING_TEXT.has(r.other.cls as DocBlock['cls']))
@@ -263,8 +268,8 @@ export function detectDuplicateFragments(doc: readonly DocBlock[], corpus: Corpu
       .map((r) => ({
         run: r,
         confidence: spliceConfidence(
-          { text: block.text, start: r.start, end: r.end, around: around() },
-          { text: r.other.text, start: r.otherStart, end: r.otherEnd, around: corpus.articleAround(r.other) },
+          { text: block.text, start: r.start, end: r.end, article: articlePairs(block.article) },
+          { text: r.other.text, start: r.otherStart, end: r.otherEnd, article: corpus.articlePairs(r.other) },
           r,
           r.other.page === corpus.page,
           r.other.order < corpus.orders[i]!,

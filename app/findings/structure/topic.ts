@@ -1,5 +1,6 @@
 import { toSimplified } from '../lexicon/dictionary.js';
 import type { DocBlock } from '../model.js';
+import { hanPairs } from '../../han-pairs.js';
 
 /**
  * What a block is about, as the page sees it: the pairs of Han characters it shares with an
@@ -15,16 +16,8 @@ export interface TopicModel {
   affinity(block: number, article: number): number;
 }
 
-const HAN_PAIR = /\p{Script=Han}{2}/u;
-
 function pairsOf(text: string): Set<string> {
-  const simple = toSimplified(text);
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < simple.length; i++) {
-    const pair = simple.slice(i, i + 2);
-    if (HAN_PAIR.test(pair)) pairs.add(pair);
-  }
-  return pairs;
+  return hanPairs(toSimplified(text));
 }
 
 export function topicModel(doc: readonly DocBlock[]): TopicModel {
