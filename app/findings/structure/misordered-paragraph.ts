@@ -262,7 +262,9 @@ function topicalPairs(
       if (!spans && !needsMore && !leftOpen) continue;
       const own = topics.affinity(j, block.article);
       const margin = topics.affinity(j, cut.article) - own;
-      const enough = endsArticle && (spans || needsMore)
+      // A cut ending its article goes on somewhere: in the block that fits its topic better than
+      // its own, unless that block opens a sentence of its own.
+      const enough = endsArticle && (spans || needsMore || !opensSentence(block.text))
         ? margin > 0
         : clearTopic(margin, own) && own <= MAX_OWN_TOPIC &&
           !opensSentence(block.text) && !opensWithReport(block.text);

@@ -223,6 +223,22 @@ describe('misordered paragraphs', () => {
     expect(detectMisorderedParagraphs([...doc.slice(0, 4), mixed, doc[4]!, doc[6]!])).toEqual([]);
   });
 
+  it('continues an article that breaks off at its end with the block that fits its topic better than its own, unless that block opens a sentence', () => {
+    const brief = (text: string, article: number): DocBlock => ({ cls: 'brief_opener', text, article });
+    const doc = [
+      headline('城西体育公园建成开放'),
+      brief('本报讯 10月26日，长汀县', 0),
+      headline('秋粮收购开秤', 1),
+      body('今年全县秋粮收购工作日前启动，收购价格保持稳定，农户卖粮更方便了。', 1),
+      body('城西体育公园建成开放，公园设有健身步道，附近农户卖粮后也常来散步。', 1),
+      body('粮食部门提醒农户，把粮食晒干扬净后再出售，收购点周末照常开放。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found.map((f) => [f.start.block, f.fixes[0]!.edits])).toEqual([[4, [{ op: 'move', block: 4, toEndOfArticle: 0 }]]]);
+    const opening = doc.map((b, i) => (i === 4 ? body('目前，城西体育公园建成开放，公园设有健身步道，附近农户卖粮后也常来散步。', 1) : b));
+    expect(detectMisorderedParagraphs(opening)).toEqual([]);
+  });
+
   it('takes a topic as clear on a wide margin, or on half of it when the block is hardly about its own article', () => {
     expect(clearTopic(0.12, 0.04)).toBe(true);
     expect(clearTopic(0.06, 0.01)).toBe(true); // 0.07 there against 0.01 here
