@@ -133,6 +133,14 @@ describe('dup_adjacent: doubled characters', () => {
     }
   });
 
+  it('takes the numeral of a weekday for a day, not a count: the character after it can be doubled', () => {
+    const text = '每逢周五放放学和周日返校，公交车都会加开班次。';
+    expect(run(text).map((f) => text.slice(f.start, f.end))).toEqual(['放']);
+    expect(run('每逢星期五放放学，家长都来接孩子。').map((f) => f.start)).toEqual([6]);
+    // After a count the first copy is a measure word: 7站|站长.
+    expect(run('他是采油作业三区7站站长。')).toEqual([]);
+  });
+
   it('does not flag two words that merely meet', () => {
     for (const s of [
       '明确重点点位和督查内容。',
@@ -150,6 +158,7 @@ describe('dup_adjacent: doubled characters', () => {
       '成功完成1例例外科手术。',
       '某某银行行长出席会议。',
       '初二三班班长代表发言。',
+      '县交通运输局农村公路股股长介绍情况。',
       '村民在用石磨磨豆浆。',
     ]) {
       expect(sure(s), s).toEqual([]);

@@ -292,7 +292,9 @@ function judgeDoubledChar(c: Chars, i: number, word: WordAt): Verdict | null {
 
   // 4. After a numeral or demonstrative the first copy is a measure word: 1例|例外, 7站|站长;
   //    a measure word doubled there is an error (三个个人 aside): 这件件事.
-  const counted = NUMERALS.has(prev) || DEMONSTRATIVES.has(prev);
+  // A weekday (周五, 星期三, 礼拜六) names a day; it counts nothing.
+  const weekday = /[周期拜]/u.test(c.simp[i - 2] ?? '');
+  const counted = (NUMERALS.has(prev) && !weekday) || DEMONSTRATIVES.has(prev);
   if (counted && w2) return null;
   // (每天|天不亮: the first copy ends a word, the second is the subject of a negated clause.)
   if (counted && CLASSIFIERS.has(x) && !(w1 && NEGATIONS.has(next))) return { ...second, confidence: 0.8 };

@@ -20,8 +20,8 @@ export const OFTEN_AFTER_SAME = set('的在了');
 /** Administrative levels: a place's name ends in one, and many a word starts with it (市|市场监管局, 村|村史馆). */
 export const ADMIN_LEVELS = set('省市县区镇乡村');
 
-/** Characters that end an organisation or unit name and start the title of its head: 局|局长, 村|村干部. */
-export const ORG_SUFFIXES = set('局部站村区市县省镇乡厂所院处科队组连室校社团委司馆店办行班营排师军庭港场园会');
+/** Characters that end an organisation or unit name and start the title of its head: 局|局长, 村|村干部, 水利股|股长. */
+export const ORG_SUFFIXES = set('局部站村区市县省镇乡厂所院处科股队组连室校社团委司馆店办行班营排师军庭港场园会');
 
 /** Second characters of the words a unit's name runs into: 局长, 村干部, 村民, 县委, 厂办, 校友. */
 export const MEMBER_OR_ORGAN = set('长干民委办主书领职员党政友属警医务');
