@@ -107,6 +107,13 @@ describe('detectMixedScript in simplified text', () => {
     expect(flagged(later, detect(later, 'simplified'))).toEqual([['後來', '后来']]);
   });
 
+  it('flags a traditional character that a single OpenCC phrase happens to keep (計 in 不可貲計), across a comma', () => {
+    const text = '食堂、运动场等改造內容，計划年内全部完工。';
+    expect(flagged(text, detect(text, 'simplified'))).toEqual([['內容，計', '内容，计']]);
+    // Characters that many phrases keep are simplified too: 乾隆.
+    expect(detect('乾隆年间修建的古桥至今完好。', 'simplified')).toEqual([]);
+  });
+
   it('does not flag clean simplified text', () => {
     for (const text of [
       '营口市推进经济发展，这里的环境越来越好。',

@@ -33,6 +33,9 @@ export interface ScriptTables {
   tsPhrases: readonly (readonly [string, string])[];
 }
 
+/** Phrases that must keep a character with a simplified form of its own before it counts as simplified too. */
+const MIN_PHRASES_KEEPING = 2;
+
 function entries(dict: DictLike | undefined): [string, string][] {
   if (dict === undefined) return [];
   if (typeof dict !== 'string') {
@@ -139,16 +142,23 @@ export function scriptTables(): ScriptTables {
     if (targets.has(s)) traditionalValid.add(s);
   }
   // Every character of a simplified phrase is a simplified character; every character of a
-  // traditional phrase that TSPhrases keeps unchanged is one too.
+  // traditional phrase that TSPhrases keeps unchanged is one too (乾隆, 於姓), unless the
+  // character has a simplified form of its own and a single phrase keeps it: 計 stays only in
+  // 不可貲計, and is no simplified character for that.
   for (const [s] of stPhrases) for (const c of s) simplifiedValid.add(c);
+  const keptAgainstForm = new Map<string, number>();
   for (const [t, s] of tsPhrases) {
     const a = [...t];
     const b = [...s];
     if (a.length !== b.length) continue;
     a.forEach((c, i) => {
-      if (b[i] === c) simplifiedValid.add(c);
+      if (b[i] !== c) return;
+      const own = ts.get(c);
+      if (own === undefined || own === c) simplifiedValid.add(c);
+      else keptAgainstForm.set(c, (keptAgainstForm.get(c) ?? 0) + 1);
     });
   }
+  for (const [c, n] of keptAgainstForm) if (n >= MIN_PHRASES_KEEPING) simplifiedValid.add(c);
 
   cached = {
     st,
