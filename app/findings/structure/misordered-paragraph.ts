@@ -135,6 +135,13 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
         candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${compound}”跨段`, en: `“${compound}” spans the cut` } });
         continue;
       }
+      // A time left bare at the cut (…告诉记者，2021年) and a block opening with what places an
+      // event around it (以前，…): "2021年以前".
+      const around = timeAround(cut, block.text);
+      if (around) {
+        candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${around}”跨段`, en: `“${around}” spans the cut` } });
+        continue;
+      }
       // The page's own wording met again across a cut nothing else continues, in a block no less
       // about the cut's article than its own: a place's name before a village's (柳坪镇|杨柳村…)
       // recurs too, but there the block is about its own article.
@@ -211,6 +218,18 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     });
   }
   return findings;
+}
+
+/** A year, a month or a day, standing last. */
+const TIME_POINT = /(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})年$|\d{1,2}月(?:\d{1,2}[日号])?$|\d{1,2}[日号]$/u;
+/** Words that place an event before, after or since a time, and cannot open a sentence right after one. */
+const TIME_POSTPOSITION = /^(?:以前|以来|以后|之前|之后|至今)/u;
+
+/** The time the cut leaves bare and the postposition the block opens with, read together ("2021年以前"), or null. */
+function timeAround(cut: string, block: string): string | null {
+  const point = TIME_POINT.exec(toSimplified(cut.trimEnd()))?.[0];
+  const postposition = TIME_POSTPOSITION.exec(toSimplified(block.trimStart()))?.[0];
+  return point && postposition ? cut.trimEnd().slice(-point.length) + block.trimStart().slice(0, postposition.length) : null;
 }
 
 /** The cut ends on a number (一百多, 三十) and the block opens with its measure word (座，…). */

@@ -239,6 +239,23 @@ describe('misordered paragraphs', () => {
     expect(detectMisorderedParagraphs(opening)).toEqual([]);
   });
 
+  it('sends a block opening with 以前 or 以来 to a cut that leaves a year bare', () => {
+    const doc = [
+      headline('老厂房换了新设备'),
+      body('厂长告诉记者，2019年'),
+      body('改造期间，工厂坚持边生产边改造，老客户的订单都按时交付。'),
+      headline('社区食堂开张', 1),
+      body('社区食堂昨天开张，老人们吃上了热乎饭。', 1),
+      body('以前，工厂的主打产品是小型旋耕机，利润薄，订单也不稳定。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found.map((f) => [f.start.block, f.fixes[0]!.edits])).toEqual([[5, [{ op: 'move', block: 5, before: 2 }]]]);
+    expect(found[0]!.message.en).toMatch(/“2019年以前” spans the cut/);
+    // Without a bare year at a cut, 以前 opens a sentence like any other word.
+    const dated = doc.map((b, i) => (i === 1 ? body('厂长告诉记者，工厂2019年开始改造。') : b));
+    expect(detectMisorderedParagraphs(dated)).toEqual([]);
+  });
+
   it('takes a topic as clear on a wide margin, or on half of it when the block is hardly about its own article', () => {
     expect(clearTopic(0.12, 0.04)).toBe(true);
     expect(clearTopic(0.06, 0.01)).toBe(true); // 0.07 there against 0.01 here
