@@ -132,6 +132,13 @@ describe('the stateless checker', () => {
     expect(found.map((f) => [f.file, spliced.slice(f.start, f.end)])).toEqual([['b.txt', '不会说话，我们就得多看多']]);
   });
 
+  it('takes a run whose removal rejoins a count (六百多[…]册) for the splice', () => {
+    const source = '农业新闻\n\n果树管护到户\n\n本报讯 每棵果树都挂上了编号牌，写明了所属农户和管护责任人，村民们管护更用心了。\n';
+    const spliced = '教育新闻\n\n图书室添新书\n\n本报讯 今年，乡中心小学图书室新增少儿科普读物六百多了所属农户和管护责册，孩子们课间常来借阅。\n';
+    const found = checkTexts([{ file: 'a.txt', text: source }, { file: 'b.txt', text: spliced }], { only: ['dup_fragment'] });
+    expect(found.map((f) => [f.file, spliced.slice(f.start, f.end)])).toEqual([['b.txt', '了所属农户和管护责']]);
+  });
+
   it('leaves the shortest runs two pages share by chance, though one stands wedged in a clause', () => {
     const a = '卫生新闻\n\n远程会诊\n\n本报讯 今年以来，县人民医院的远程会诊中心已接诊四百多人次。\n';
     const b = '乡镇新闻\n\n心电诊断\n\n本报讯 各乡镇卫生院做的心电图实时传到县人民医院的远程诊断平台。\n';

@@ -1,7 +1,7 @@
 import type { DocBlock, DocFinding } from '../model.js';
 import type { SharedRun } from '../corpus/index.js';
 import { RUNNING_TEXT } from './classes.js';
-import { endsSentence, junctionCohesion, splitsWord } from './junction.js';
+import { countsAcross, endsSentence, junctionCohesion, splitsWord } from './junction.js';
 import { toSimplified } from '../lexicon/dictionary.js';
 import { cutWords } from '../lexicon/segmenter.js';
 import { hanPairs, pairHolders } from '../../han-pairs.js';
@@ -52,11 +52,14 @@ interface Copy {
  */
 const MEND_COHESION = 2;
 
-/** Taking the copy out mends a word it had cut in two ("党[…]委书记" → 党委书记). */
+/**
+ * Taking the copy out mends a word it had cut in two ("党[…]委书记" → 党委书记), or a count
+ * ("六百多[…]册", "三十七[…]万人次").
+ */
 function mendsWord(c: Copy): boolean {
   const before = c.text.slice(0, c.start);
   const after = c.text.slice(c.end);
-  return splitsWord(before + after, c.start) && junctionCohesion(before, after) >= MEND_COHESION;
+  return (splitsWord(before + after, c.start) && junctionCohesion(before, after) >= MEND_COHESION) || countsAcross(before, after);
 }
 
 

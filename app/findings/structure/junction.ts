@@ -1,6 +1,7 @@
 import { toSimplified } from '../lexicon/dictionary.js';
 import { cutWords } from '../lexicon/segmenter.js';
 import { segment } from '../script/lexicon.js';
+import { CLASSIFIERS, NUMERALS } from '../detectors/lexicon/reduplication.js';
 
 /** How far to each side of a junction the segmenter looks. */
 const WINDOW = 6;
@@ -63,6 +64,17 @@ export function wordSpansJunction(left: string, right: string): string | null {
   const rightAlone = (cutWords(r)[0] ?? '').length === 1;
   if (!leftAlone && !rightAlone) return null;
   return wordAcross(l, r);
+}
+
+/**
+ * The left text ends on a number (一百多, 三十七, 2021) and the right one opens with what counts it:
+ * a measure word (座，…, 册) or a larger unit (万人次). Read together they are one count.
+ */
+export function countsAcross(left: string, right: string): boolean {
+  const last = toSimplified(left.trimEnd().slice(-2));
+  const first = toSimplified(right.trimStart()[0] ?? '');
+  const counted = NUMERALS.has(last.at(-1) ?? '') || (/[多余几]$/u.test(last) && NUMERALS.has(last[0] ?? ''));
+  return counted && (CLASSIFIERS.has(first) || first === '万' || first === '亿');
 }
 
 /**

@@ -4,6 +4,7 @@ import { RUNNING_TEXT, SKIPPABLE } from './classes.js';
 import { continuationConfidence, readingSuccessor } from './broken-paragraph.js';
 import {
   closesUnopenedQuote,
+  countsAcross,
   endsMidClause,
   endsNeedingComplement,
   endsSentence,
@@ -20,7 +21,6 @@ import {
 import { topicModel, type TopicModel } from './topic.js';
 import { echoAcross, pagePhrases, type PhraseIndex } from './echo.js';
 import { toSimplified } from '../lexicon/dictionary.js';
-import { CLASSIFIERS, NUMERALS } from '../detectors/lexicon/reduplication.js';
 
 /**
  * Log-probability gain a junction must show before a block is moved across the page: a word cut
@@ -184,7 +184,7 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       const fits = (x: (typeof scored)[number]) =>
         !startsWithLoneCharacter(block.text) || startsWithBoundWord(block.text) ||
         x.cohesion * COHESION_STEP >= LONE_COHESION || clearTopic(x.topic - own, own) ||
-        countsWhatCutLeftUncounted(doc[x.i]!.text, block.text);
+        countsAcross(doc[x.i]!.text, block.text);
       for (const { i } of scored.filter(fits)) {
         candidates.push({ cut: i, confidence: 0.7, reason: { zh: '段首不能起句', en: 'it cannot open a sentence' } });
       }
@@ -232,12 +232,6 @@ function timeAround(cut: string, block: string): string | null {
   return point && postposition ? cut.trimEnd().slice(-point.length) + block.trimStart().slice(0, postposition.length) : null;
 }
 
-/** The cut ends on a number (一百多, 三十) and the block opens with its measure word (座，…). */
-function countsWhatCutLeftUncounted(cut: string, block: string): boolean {
-  const last = toSimplified(cut.trimEnd().slice(-2));
-  const first = toSimplified(block.trimStart()[0] ?? '');
-  return CLASSIFIERS.has(first) && (NUMERALS.has(last.at(-1) ?? '') || (/[多余几]$/u.test(last) && NUMERALS.has(last[0] ?? '')));
-}
 
 /** A body paragraph that ends its sentences: what a continuation moved away looks like. */
 function couldBeDisplaced(block: DocBlock): boolean {

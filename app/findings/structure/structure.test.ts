@@ -3,7 +3,7 @@ import type { DocBlock } from '../model.js';
 import { detectBrokenParagraphs } from './broken-paragraph.js';
 import { detectInterleavedCaptions } from './interleaved-caption.js';
 import { clearTopic, detectMisorderedParagraphs } from './misordered-paragraph.js';
-import { endsSentence, opensSentence, startsBound, startsWithLoneCharacter, wordSpansJunction } from './junction.js';
+import { countsAcross, endsSentence, opensSentence, startsBound, startsWithLoneCharacter, wordSpansJunction } from './junction.js';
 
 const body = (text: string, article = 0): DocBlock => ({ cls: 'body', text, article });
 const caption = (text: string, article = 0): DocBlock => ({ cls: 'caption', text, article });
@@ -35,6 +35,14 @@ describe('sentence junctions', () => {
     expect(startsWithLoneCharacter('一、加强组织领导')).toBe(false);
     expect(startsWithLoneCharacter('今年，全县新建公园')).toBe(false);
     expect(startsWithLoneCharacter('“好，就这么办。”')).toBe(false);
+  });
+
+  it('reads a count across a junction: a number, then its measure word or a larger unit', () => {
+    expect(countsAcross('新增科普读物六百多', '册，孩子们常来借阅')).toBe(true);
+    expect(countsAcross('共运送旅客三十七', '萬人次')).toBe(true);
+    expect(countsAcross('建成了一百多', '座，恢复浅滩')).toBe(true);
+    expect(countsAcross('新增科普读物很多', '册子')).toBe(false);
+    expect(countsAcross('共运送旅客三十七', '人次')).toBe(false);
   });
 
   it('knows a block opening with a directional complement finishes a verb left at a cut', () => {

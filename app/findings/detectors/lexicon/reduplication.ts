@@ -28,7 +28,7 @@ export const MEMBER_OR_ORGAN = set('长干民委办主书领职员党政友属�
 
 /** Measure words: reduplicated they mean "every" (件件落实, 条条大路, 年年有余). */
 export const CLASSIFIERS = set(
-  '个件项条座株颗枚幕道排张把本只头匹双对份篇首句字声步次回遍趟场层级批群组家户位名根棵朵片块粒滴点段节样种类门间所栋幢辆架艘台部封盏面轮届期天年月日周夜代辈笔桩宗起桌碗杯瓶箱袋包堆串行列页章招拨茬',
+  '个件项条座株颗枚幕道排张把本册只头匹双对份篇首句字声步次回遍趟场层级批群组家户位名根棵朵片块粒滴点段节样种类门间所栋幢辆架艘台部封盏面轮届期天年月日周夜代辈笔桩宗起桌碗杯瓶箱袋包堆串行列页章招拨茬',
 );
 
 /** Numerals and demonstratives: before a measure word, which then cannot be doubled (三个个, 这件件). */
