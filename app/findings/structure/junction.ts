@@ -185,6 +185,9 @@ export function opensWithReport(text: string): boolean {
   return firstClause !== undefined && REPORTING_VERB.test(firstClause);
 }
 
+/** 在 with a place or time and a comma: a phrase that opens a sentence. */
+const AT_PHRASE = /^在[^，,。！？；;]{0,18}(?:中|下|上|里|内|外|后|前|时|间|边|处|方面|期间|之际|当中|这里|那里|此|当天|当时|现场)[，,]/u;
+
 export function opensSentence(text: string): boolean {
   const t = text.trimStart();
   if (/^[“「『《【(（]/u.test(t) || opensListItem(t)) return true;
@@ -195,7 +198,12 @@ export function opensSentence(text: string): boolean {
   // or 对 would claim 对接 and 在 would claim 在建.
   const folded = toSimplified(t.slice(0, 8));
   for (const opener of SENTENCE_OPENERS) if (opener.length > 1 && folded.startsWith(opener)) return true;
-  return SENTENCE_OPENERS.has(cutWords(folded)[0] ?? '');
+  const first = cutWords(folded)[0] ?? '';
+  // 在 opens a sentence with a place or time set off by a comma (在县委的领导下，… 在这次活动中，…);
+  // otherwise it goes on with a clause whose subject stood before the cut (体育老师|在一旁掐着秒表,
+  // 孩子们|在人群里钻来钻去，…).
+  if (first === '在') return AT_PHRASE.test(folded + toSimplified(t.slice(8, 24)));
+  return SENTENCE_OPENERS.has(first);
 }
 
 const OPEN_QUOTES = new Set(['“', '「', '『']);

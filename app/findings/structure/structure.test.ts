@@ -60,6 +60,11 @@ describe('sentence junctions', () => {
     expect(opensSentence('值得一提的是，全市新建公园')).toBe(true);
     expect(opensSentence('二、調整期間，該路段禁止通行。')).toBe(true);
     expect(opensSentence('路灯都换成了节能灯')).toBe(false);
+    // 在 opens a sentence with a place or time set off by a comma, not with the rest of a clause.
+    expect(opensSentence('在县委的领导下，全县新修道路120公里。')).toBe(true);
+    expect(opensSentence('在這次活動中，志願者們表現出色。')).toBe(true);
+    expect(opensSentence('在一旁掐着秒表计时。')).toBe(false);
+    expect(opensSentence('在人群里钻来钻去，一曲唱罢，掌声响起。')).toBe(false);
   });
 });
 
