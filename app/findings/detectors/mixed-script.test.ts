@@ -107,9 +107,11 @@ describe('detectMixedScript in simplified text', () => {
     expect(flagged(later, detect(later, 'simplified'))).toEqual([['後來', '后来']]);
   });
 
-  it('flags a traditional character that a single OpenCC phrase happens to keep (計 in 不可貲計), across a comma', () => {
+  it('flags a traditional character that a single OpenCC phrase happens to keep (計 in 不可貲計, 麼 in 幺麼小丑), across a comma', () => {
     const text = '食堂、运动场等改造內容，計划年内全部完工。';
     expect(flagged(text, detect(text, 'simplified'))).toEqual([['內容，計', '内容，计']]);
+    const what = '梯田修好了，種什麼、怎麼卖，是村民们最关心的。';
+    expect(flagged(what, detect(what, 'simplified'))).toEqual([['種什麼、怎麼', '种什么、怎么']]);
     // Characters that many phrases keep are simplified too: 乾隆.
     expect(detect('乾隆年间修建的古桥至今完好。', 'simplified')).toEqual([]);
   });

@@ -141,21 +141,23 @@ export function scriptTables(): ScriptTables {
   for (const [s, targets] of stPhraseTargets) {
     if (targets.has(s)) traditionalValid.add(s);
   }
-  // Every character of a simplified phrase is a simplified character; every character of a
-  // traditional phrase that TSPhrases keeps unchanged is one too (乾隆, 於姓), unless the
-  // character has a simplified form of its own and a single phrase keeps it: 計 stays only in
-  // 不可貲計, and is no simplified character for that.
-  for (const [s] of stPhrases) for (const c of s) simplifiedValid.add(c);
+  // Every character of a simplified phrase is a simplified character, and so is every character
+  // of a traditional phrase that TSPhrases keeps unchanged (乾隆, 於姓); but a character with a
+  // simplified form of its own must turn up so in more than one phrase: 計 stays only in 不可貲計
+  // and 麼 only in 幺麼小丑, and neither is a simplified character for that.
   const keptAgainstForm = new Map<string, number>();
+  const keep = (c: string) => {
+    const own = ts.get(c);
+    if (own === undefined || own === c) simplifiedValid.add(c);
+    else keptAgainstForm.set(c, (keptAgainstForm.get(c) ?? 0) + 1);
+  };
+  for (const [s] of stPhrases) for (const c of new Set(s)) keep(c);
   for (const [t, s] of tsPhrases) {
     const a = [...t];
     const b = [...s];
     if (a.length !== b.length) continue;
     a.forEach((c, i) => {
-      if (b[i] !== c) return;
-      const own = ts.get(c);
-      if (own === undefined || own === c) simplifiedValid.add(c);
-      else keptAgainstForm.set(c, (keptAgainstForm.get(c) ?? 0) + 1);
+      if (b[i] === c) keep(c);
     });
   }
   for (const [c, n] of keptAgainstForm) if (n >= MIN_PHRASES_KEEPING) simplifiedValid.add(c);
