@@ -19,12 +19,13 @@
  *            (seed 20261125): the same again, one round later;
  * - heldout6: the same again (seed 20261126);
  * - heldout7: the same again (seed 20261127);
+ * - heldout8: the same again (seed 20261128);
  * - final:   test/fixtures/findings/final/clean/ -> test/fixtures/findings/final/injected/
- *            (seed 20261128): pages written after the detectors were tuned on heldout7,
+ *            (seed 20261129): pages written after the detectors were tuned on heldout8,
  *            evaluated once at the end, never to be tuned on.
  *
  *   tsx scripts/inject-defects.ts                            regenerate every set
- *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout7|final    regenerate one set
+ *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout8|final    regenerate one set
  *   tsx scripts/inject-defects.ts --set S --out DIR          write set S somewhere else
  *   tsx scripts/inject-defects.ts --check [--set S]          regenerate in memory; exit 1 if the
  *                                                            committed files of any set (or of S) differ
@@ -99,7 +100,7 @@ export const CLEAN_DIR = path.join(FIXTURES, 'clean');
 export const INJECTED_DIR = path.join(FIXTURES, 'injected');
 export const SEED = 20_251_123;
 
-export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'final'] as const;
+export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'final'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 export interface FixtureSet {
@@ -124,7 +125,8 @@ export const SETS: Readonly<Record<SetName, FixtureSet>> = {
   heldout5: folderSet('heldout5', 20_261_125),
   heldout6: folderSet('heldout6', 20_261_126),
   heldout7: folderSet('heldout7', 20_261_127),
-  final: folderSet('final', 20_261_128),
+  heldout8: folderSet('heldout8', 20_261_128),
+  final: folderSet('final', 20_261_129),
 };
 /** Clean pages copied without injection (false-alarm controls). */
 export const CONTROL_PAGES: ReadonlySet<string> = new Set(['own_06_lancheng_simp', 'own_07_liantang_trad']);
@@ -435,11 +437,16 @@ const EXTRA_PLAN: Record<string, readonly Op[]> = {
   heldout7_02_lingkou_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'stray_space_number', 'char_error_drop'],
   heldout7_03_nanpu_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
   heldout7_04_qingbei_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  // The eighth held-out set.
+  heldout8_01_shiqiao_simp: ['broken_single', 'dup_fragment_end', 'latin_leak', 'char_error_drop'],
+  heldout8_02_huaiyang_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
+  heldout8_03_jiangling_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
+  heldout8_04_yunzhou_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
   // The final held-out set.
-  final_01_shiqiao_simp: ['broken_single', 'dup_fragment_end', 'latin_leak', 'char_error_drop'],
-  final_02_huaiyang_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
-  final_03_jiangling_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
-  final_04_yunzhou_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  final_01_baisha_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
+  final_02_luyuan_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'stray_space_number', 'char_error_drop'],
+  final_03_xiping_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
+  final_04_dongling_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
 };
 
 class PageInjector {
