@@ -198,6 +198,9 @@ export function opensSentence(text: string): boolean {
   // or 对 would claim 对接 and 在 would claim 在建.
   const folded = toSimplified(t.slice(0, 8));
   for (const opener of SENTENCE_OPENERS) if (opener.length > 1 && folded.startsWith(opener)) return true;
+  // A subject with a time of its own (聂长春今年五十二岁，… 剧团里的演员覃思雨今年…) opens a sentence.
+  // (Not a comparison: 收成比去年好.)
+  if (/^[^，,。：:；;！？]{1,13}[^，,。：:；;！？比较于和与同跟](?:今年|去年|如今|目前|近年来)/u.test(toSimplified(t.slice(0, 20)))) return true;
   const first = cutWords(folded)[0] ?? '';
   // 在 opens a sentence with a place or time set off by a comma (在县委的领导下，… 在这次活动中，…);
   // otherwise it goes on with a clause whose subject stood before the cut (体育老师|在一旁掐着秒表,

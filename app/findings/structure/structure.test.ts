@@ -60,6 +60,11 @@ describe('sentence junctions', () => {
     expect(opensSentence('值得一提的是，全市新建公园')).toBe(true);
     expect(opensSentence('二、調整期間，該路段禁止通行。')).toBe(true);
     expect(opensSentence('路灯都换成了节能灯')).toBe(false);
+    // A subject with a time of its own opens one too.
+    expect(opensSentence('聂长春今年五十二岁，在教学点已经教了三十年书。')).toBe(true);
+    expect(opensSentence('剧团里最年轻的演员覃思雨今年二十三岁。')).toBe(true);
+    expect(opensSentence('操场上的国旗在风里哗哗作响。')).toBe(false);
+    expect(opensSentence('收成比去年好多了。')).toBe(false);
     // 在 opens a sentence with a place or time set off by a comma, not with the rest of a clause.
     expect(opensSentence('在县委的领导下，全县新修道路120公里。')).toBe(true);
     expect(opensSentence('在這次活動中，志願者們表現出色。')).toBe(true);
