@@ -1,7 +1,7 @@
 import type { DocBlock, DocFinding } from '../model.js';
 import { looksLikeCommaTitle } from '../../segment/typography.js';
 import { RUNNING_TEXT, SKIPPABLE } from './classes.js';
-import { endsMidClause, endsNeedingComplement, endsSentence, endsWithColon, opensListItem, opensSentence, startsBound, wordSpansJunction } from './junction.js';
+import { endsMidClause, endsNeedingComplement, endsSentence, endsWithColon, opensListItem, opensSentence, opensWithSpeechVerb, startsBound, wordSpansJunction } from './junction.js';
 
 /** Below this continuation confidence a paragraph is not taken as cut. */
 export const BROKEN_PARAGRAPH_MIN = 0.6;
@@ -32,6 +32,7 @@ export function continuationConfidence(left: DocBlock, right: DocBlock): number 
   if (endsSentence(left.text) || isLabelOnly(left) || !RUNNING_TEXT.has(right.cls) && right.cls !== 'subhead') return 0;
   const spanning = wordSpansJunction(left.text, right.text);
   if (spanning) return 0.95;
+  if (opensWithSpeechVerb(right.text) && RUNNING_TEXT.has(right.cls)) return 0.9;
   // A heading-like fragment continues only when a word visibly crosses the cut: a title, or a
   // cross-head of two short parallel phrases ("渠通了，田活了") that the segmenter left among the
   // body paragraphs.

@@ -173,7 +173,9 @@ const SENTENCE_OPENERS = new Set([
 ]);
 
 /** Verbs that introduce reported speech: 负责人介绍，… / 他表示：… */
-const REPORTING_VERB = /(?:介绍|表示|说|称|指出|认为|强调|坦言|透露|提到|告诉记者|说道)[，,：:]/u;
+const SPEECH_VERBS = '介绍|表示|说|称|指出|认为|强调|坦言|透露|提到|告诉记者|说道';
+const REPORTING_VERB = new RegExp(`(?:${SPEECH_VERBS})[，,：:]`, 'u');
+const SPEECH_VERB_FIRST = new RegExp(`^(?:${SPEECH_VERBS})[，,：:]`, 'u');
 
 /**
  * Whether the block's first clause is someone's reported speech ("公园管理处负责人介绍，"). Such a
@@ -187,6 +189,14 @@ export function opensWithReport(text: string): boolean {
 
 /** 在 with a place or time and a comma: a phrase that opens a sentence. */
 const AT_PHRASE = /^在[^，,。！？；;]{0,18}(?:中|下|上|里|内|外|后|前|时|间|边|处|方面|期间|之际|当中|这里|那里|此|当天|当时|现场)[，,]/u;
+
+/**
+ * Whether the block opens with a verb of saying and its comma (介绍，… 表示：…): its speaker stood
+ * before the cut, which a short line of a name can look like a cross-head (石垭乡乡长韦春林|介绍，…).
+ */
+export function opensWithSpeechVerb(text: string): boolean {
+  return SPEECH_VERB_FIRST.test(toSimplified(text.trimStart().slice(0, 8)));
+}
 
 export function opensSentence(text: string): boolean {
   const t = text.trimStart();

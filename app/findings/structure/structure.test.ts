@@ -88,6 +88,13 @@ describe('broken paragraphs', () => {
     expect(f?.confidence).toBeGreaterThanOrEqual(0.85);
   });
 
+  it('joins a short line of a name to the block that opens with what that person said (韦春林|介绍，…)', () => {
+    const subhead = (text: string): DocBlock => ({ cls: 'subhead', text, article: 0 });
+    const found = detectBrokenParagraphs([body('乡里的快递点多了起来。'), subhead('石垭乡乡长韦春林'), body('介绍，前年乡里开始推行邮政助农模式。')]);
+    expect(found.map((f) => [f.start.block, f.end.block])).toEqual([[1, 2]]);
+    expect(detectBrokenParagraphs([body('乡里的快递点多了起来。'), subhead('邮政助农'), body('前年乡里开始推行邮政助农模式。')])).toEqual([]);
+  });
+
   it('leaves a numbered list after a colon, and a comma cross-head among the body paragraphs, alone', () => {
     expect(detectBrokenParagraphs([body('现将有关事项通告如下：'), body('一、缴费标准。每人每年380元。'), body('二、缴费时间。截至12月31日。')])).toEqual([]);
     expect(detectBrokenParagraphs([body('有关事项如下：'), body('（一）报名时间。')])).toEqual([]);
