@@ -20,7 +20,7 @@ import {
 } from './junction.js';
 import { topicModel, type TopicModel } from './topic.js';
 import { echoAcross, pagePhrases, type PhraseIndex } from './echo.js';
-import { toSimplified } from '../lexicon/dictionary.js';
+import { lookup, toSimplified } from '../lexicon/dictionary.js';
 
 /**
  * Log-probability gain a junction must show before a block is moved across the page: a word cut
@@ -233,6 +233,21 @@ function timeAround(cut: string, block: string): string | null {
 }
 
 
+/** Auxiliaries and adverbs that leave a verb to come (还将|推出, 正在|建设). */
+const BEFORE_VERB = new Set(['将', '还将', '将要', '要', '会', '正在', '已经', '继续', '开始', '准备', '计划', '打算', '进一步']);
+
+function endsWithAuxiliary(text: string): boolean {
+  const words = cutWords(toSimplified(text.trimEnd().slice(-6)));
+  return BEFORE_VERB.has(words.at(-1) ?? '');
+}
+
+/** The block's first word is a verb or an adverb (推出, 进一步), as jieba tags it. */
+function opensWithVerb(text: string): boolean {
+  const first = cutWords(toSimplified(text.trimStart().slice(0, 6)))[0] ?? '';
+  const tag = lookup(first)?.tag ?? '';
+  return /^(?:v|d)/u.test(tag);
+}
+
 /** A body paragraph that ends its sentences: what a continuation moved away looks like. */
 function couldBeDisplaced(block: DocBlock): boolean {
   return block.cls === 'body' && endsSentence(block.text);
@@ -263,6 +278,7 @@ function topicalPairs(
   for (const i of openCuts) {
     const cut = doc[i]!;
     const needsMore = endsNeedingComplement(cut.text) || endsMidClause(cut.text);
+    const needsVerb = endsWithAuxiliary(cut.text);
     const endsArticle = successor[i] === null;
     // A paragraph (not a lead, whose label may stand alone) without a sentence end that ends its
     // article, or whose successor opens a sentence of its own, plainly goes on somewhere else,
@@ -273,6 +289,7 @@ function topicalPairs(
       if (cut.article === block.article || !movable(j) || !couldBeDisplaced(block)) continue;
       const spans = wordSpansJunction(cut.text, block.text);
       if (!spans && !needsMore && !leftOpen) continue;
+      if (needsVerb && !opensWithVerb(block.text)) continue;
       const own = topics.affinity(j, block.article);
       const margin = topics.affinity(j, cut.article) - own;
       // A cut ending its article goes on somewhere: in the block that fits its topic better than

@@ -281,6 +281,20 @@ describe('misordered paragraphs', () => {
     expect(detectMisorderedParagraphs(dated)).toEqual([]);
   });
 
+  it('continues a cut left at an auxiliary (还将) only with a block that opens with a verb', () => {
+    const doc = [
+      headline('乡镇图书分馆成了文化客厅'),
+      body('分馆开放以来，办证读者有一千多人，图书馆的流动服务也越来越受欢迎。据了解，县图书馆今年还将'),
+      headline('蜜橘迎来采摘季', 1),
+      body('眼下正是蜜橘采摘季，果园里一片忙碌。', 1),
+      body('推出流动图书车，每月开进偏远山村，为老人和孩子送书上门，图书馆还将增加借阅点。', 1),
+      body('果农们说，今年的蜜橘个头大、甜度高。', 1),
+    ];
+    expect(detectMisorderedParagraphs(doc).map((f) => [f.start.block, f.fixes[0]!.edits])).toEqual([[4, [{ op: 'move', block: 4, toEndOfArticle: 0 }]]]);
+    const named = doc.map((b, i) => (i === 4 ? body('檀溪镇图书馆的流动图书车每月开进偏远山村，为老人和孩子送书上门。', 1) : b));
+    expect(detectMisorderedParagraphs(named)).toEqual([]);
+  });
+
   it('takes a topic as clear on a wide margin, or on half of it when the block is hardly about its own article', () => {
     expect(clearTopic(0.12, 0.04)).toBe(true);
     expect(clearTopic(0.06, 0.01)).toBe(true); // 0.07 there against 0.01 here
