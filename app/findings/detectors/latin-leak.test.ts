@@ -50,6 +50,8 @@ describe('latin_leak: flags English words inside Chinese sentences', () => {
   it('knows plurals of the words it knows, and a word next to the figure counting the Chinese', () => {
     const text = '港区附近的residents也反映，学校目前有 students31名。';
     expect(fixed(text, run(text))).toBe('港区附近的居民也反映，学校目前有学生31名。');
+    const seniors = '附近几个村的seniors早早就到了。';
+    expect(fixed(seniors, run(seniors))).toBe('附近几个村的老人早早就到了。');
     const trad = '常逸凡是 volunteers 之一。';
     expect(fixed(trad, run(trad, { cls: 'body', script: 'traditional' }))).toBe('常逸凡是志願者之一。');
   });

@@ -24,8 +24,8 @@ export function endsWithColon(text: string): boolean {
   return /[：:]\s*$/u.test(text);
 }
 
-/** A list item's number: 一、 （二） (3) 4. ① 第五， 其一， */
-const LIST_MARKER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[，,、：:]|其[一二三四五][，,、：:])/u;
+/** A list item's number or bullet: 一、 （二） (3) 4. ① 第五， 其一， and Markdown's - or * */
+const LIST_MARKER = /^(?:[-*+•■●]\s|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[，,、：:]|其[一二三四五][，,、：:])/u;
 
 export function opensListItem(text: string): boolean {
   return LIST_MARKER.test(text.trimStart());

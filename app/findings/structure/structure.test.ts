@@ -98,6 +98,7 @@ describe('broken paragraphs', () => {
   it('leaves a numbered list after a colon, and a comma cross-head among the body paragraphs, alone', () => {
     expect(detectBrokenParagraphs([body('现将有关事项通告如下：'), body('一、缴费标准。每人每年380元。'), body('二、缴费时间。截至12月31日。')])).toEqual([]);
     expect(detectBrokenParagraphs([body('有关事项如下：'), body('（一）报名时间。')])).toEqual([]);
+    expect(detectBrokenParagraphs([body('学校今年重点推进以下几项工作：'), body('- 新增两个订单班。')])).toEqual([]);
     expect(detectBrokenParagraphs([body('今年全市修复渠道四百多公里。'), body('渠通了，田活了'), body('七月下旬的一个清晨，记者来到红星渠。')])).toEqual([]);
     // A colon before running text still reads on.
     expect(detectBrokenParagraphs([body('村支书告诉记者：'), body('收成比去年好多了。')])).toHaveLength(1);

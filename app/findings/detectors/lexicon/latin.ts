@@ -123,6 +123,7 @@ const EN_ZH: Record<string, [string, string]> = {
   child: ['孩子', '孩子'],
   children: ['孩子', '孩子'],
   elderly: ['老年人', '老年人'],
+  senior: ['老人', '老人'],
   youth: ['青年', '青年'],
   doctor: ['医生', '醫生'],
   hospital: ['医院', '醫院'],
