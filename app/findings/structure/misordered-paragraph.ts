@@ -137,6 +137,11 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       }
       // A time left bare at the cut (…告诉记者，2021年) and a block opening with what places an
       // event around it (以前，…): "2021年以前".
+      const measured = measureAcross(cut, block.text);
+      if (measured) {
+        candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${measured}”跨段`, en: `“${measured}” spans the cut` } });
+        continue;
+      }
       const around = timeAround(cut, block.text);
       if (around) {
         candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${around}”跨段`, en: `“${around}” spans the cut` } });
@@ -218,6 +223,19 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     });
   }
   return findings;
+}
+
+/** Nouns of size and amount that a figure follows (面积|约300亩, 总投资|1.2亿元). */
+const MEASURES = new Set(['面积', '总面积', '占地', '占地面积', '全长', '总长', '长度', '宽度', '高度', '深度', '总投资', '投资',
+  '总产值', '产值', '规模', '库容', '容量', '距离', '海拔', '产量', '年产量', '总量']);
+/** A figure, perhaps approximate, not a date: 约300亩, 近两万, 超过1.2亿, 三千多 (but not 2021年，…). */
+const FIGURE = /^(?:约|近|超过|达到|达|逾|共|总计|将近)?[\d〇零一二三四五六七八九十百千万两几][\d.〇零一二三四五六七八九十百千万亿两几多余]*(?![\d.年月日号])/u;
+
+/** The measure the cut leaves bare and the figure the block opens with ("面积约300亩"), or null. */
+function measureAcross(cut: string, block: string): string | null {
+  const last = cutWords(toSimplified(cut.trimEnd().slice(-6))).at(-1) ?? '';
+  const figure = FIGURE.exec(toSimplified(block.trimStart()))?.[0];
+  return MEASURES.has(last) && figure ? cut.trimEnd().slice(-last.length) + block.trimStart().slice(0, figure.length) : null;
 }
 
 /** A year, a month or a day, standing last. */

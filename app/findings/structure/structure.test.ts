@@ -296,6 +296,22 @@ describe('misordered paragraphs', () => {
     expect(detectMisorderedParagraphs(named)).toEqual([]);
   });
 
+  it('sends a block opening with a figure to a cut that leaves a measure bare (面积|约300亩), but not one opening with a date', () => {
+    const doc = [
+      headline('河水变清了'),
+      body('县里利用废弃的砖窑取土坑，建成了一处面积'),
+      body('河水变清后，消失多年的白鹭又回来了。'),
+      headline('新建幼儿园开园', 1),
+      body('柳坞村幼儿园日前开园，孩子们在家门口就能上学。', 1),
+      body('约300亩的人工湿地，种植芦苇、菖蒲等水生植物，对处理后的尾水再做一次净化。', 1),
+    ];
+    const found = detectMisorderedParagraphs(doc);
+    expect(found.map((f) => [f.start.block, f.fixes[0]!.edits])).toEqual([[5, [{ op: 'move', block: 5, before: 2 }]]]);
+    expect(found[0]!.message.en).toMatch(/“面积约300” spans the cut/);
+    const dated = doc.map((b, i) => (i === 5 ? body('2021年，县里在河边建了人工湿地，种植芦苇、菖蒲等水生植物。', 1) : b));
+    expect(detectMisorderedParagraphs(dated)).toEqual([]);
+  });
+
   it('takes a topic as clear on a wide margin, or on half of it when the block is hardly about its own article', () => {
     expect(clearTopic(0.12, 0.04)).toBe(true);
     expect(clearTopic(0.06, 0.01)).toBe(true); // 0.07 there against 0.01 here
