@@ -5,6 +5,7 @@ import { countsAcross, endsSentence, junctionCohesion, splitsWord } from './junc
 import { toSimplified } from '../lexicon/dictionary.js';
 import { cutWords } from '../lexicon/segmenter.js';
 import { hanPairs, pairHolders } from '../../han-pairs.js';
+import { NUMERALS } from '../detectors/lexicon/reduplication.js';
 
 /** Shorter shared runs are everyday phrases, not splices. */
 export const MIN_FRAGMENT = 8;
@@ -150,6 +151,8 @@ function topicalPairs(c: Placed): number {
   const outside = hanPairs(toSimplified(`${c.text.slice(0, c.start)}\n${c.text.slice(c.end)}`));
   let shared = 0;
   for (const pair of hanPairs(toSimplified(c.text.slice(c.start, c.end)))) {
+    // Figures are no topic: 百分之九十七 is at home in any article.
+    if (NUMERALS.has(pair[0]!) || NUMERALS.has(pair[1]!)) continue;
     const elsewhere = (c.article.get(pair) ?? 0) - (inBlock.has(pair) ? 1 : 0);
     if (elsewhere > 0 || outside.has(pair)) shared++;
   }
@@ -174,7 +177,11 @@ const TOPIC_MARGIN = 3;
  */
 function spliceConfidence(self: Placed, other: Placed, run: SharedRun, samePage: boolean, isLater: boolean): number {
   const topic = { self: topicalPairs(self), other: topicalPairs(other) };
-  const offTopic = (c: Placed) => (c === self ? topic.self === 0 && topic.other >= TOPIC_MARGIN : topic.other === 0 && topic.self >= TOPIC_MARGIN);
+  // A set phrase met in the other script was written anew there (文化和旅游局有关负责人), not lifted:
+  // its topic tells nothing.
+  const lifted = sameLetters(self, other);
+  const offTopic = (c: Placed) =>
+    lifted && (c === self ? topic.self === 0 && topic.other >= TOPIC_MARGIN : topic.other === 0 && topic.self >= TOPIC_MARGIN);
   const evidence = (c: Placed, o: Placed) =>
     (mendsWord(c) ? 2 : 0) + (edgesCutWords(o) ? 1 : 0) + (carriesFacts(c, run.length, samePage) ? 1 : 0) +
     (isWholeSentence(c) && !isWholeSentence(o) ? 1 : 0);

@@ -72,9 +72,13 @@ export function wordSpansJunction(left: string, right: string): string | null {
  */
 export function countsAcross(left: string, right: string): boolean {
   const last = toSimplified(left.trimEnd().slice(-2));
-  const first = toSimplified(right.trimStart()[0] ?? '');
+  const opening = toSimplified(right.trimStart().slice(0, 6));
+  const first = opening[0] ?? '';
   const counted = NUMERALS.has(last.at(-1) ?? '') || (/[多余几]$/u.test(last) && NUMERALS.has(last[0] ?? ''));
-  return counted && (CLASSIFIERS.has(first) || first === '万' || first === '亿');
+  if (!counted) return false;
+  if (first === '万' || first === '亿') return true;
+  // A measure word stands as a word of its own (册，… 座，…), not as the start of one (招收).
+  return CLASSIFIERS.has(first) && (cutWords(opening)[0] ?? '').length === 1;
 }
 
 /**

@@ -43,6 +43,8 @@ describe('sentence junctions', () => {
     expect(countsAcross('建成了一百多', '座，恢复浅滩')).toBe(true);
     expect(countsAcross('新增科普读物很多', '册子')).toBe(false);
     expect(countsAcross('共运送旅客三十七', '人次')).toBe(false);
+    // A measure word's character opening a word of its own counts nothing (九|招收).
+    expect(countsAcross('有固定职工九', '招收临时工一百多人')).toBe(false);
   });
 
   it('knows a block opening with a directional complement finishes a verb left at a cut', () => {
