@@ -1,9 +1,9 @@
 /*
  * eval-findings: measures the OCR-defect detectors against labelled pages.
  *
- *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|…|heldout8|final] [--final] [--no-clean] [--no-checker] [--json FILE]
+ *   tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|…|heldout9|final] [--final] [--no-clean] [--no-checker] [--json FILE]
  *
- * Pages, in eleven groups:
+ * Pages, in twelve groups:
  * - samples: seeds/*.txt, labelled by hand in test/fixtures/findings/samples/<seed>.json
  *   (text + context, resolved to offsets; see scripts/eval/labels.ts);
  * - own pages: test/fixtures/findings/injected/<name>.txt with <name>.labels.json, made from the
@@ -18,10 +18,10 @@
  * - third held-out pages: test/fixtures/findings/heldout3/injected/ from heldout3/clean/, the same
  *   again: written after the rules were tuned on the second held-out pages, evaluated once blind,
  *   since used for development;
- * - fourth to eighth held-out pages: heldout4/ … heldout8/, the same again (each tuned on after
+ * - fourth to ninth held-out pages: heldout4/ … heldout9/, the same again (each tuned on after
  *   one blind evaluation);
  * - final held-out pages: test/fixtures/findings/final/injected/, made the same way (own seed) from
- *   test/fixtures/findings/final/clean/, pages written after the rules were tuned on the eighth
+ *   test/fixtures/findings/final/clean/, pages written after the rules were tuned on the ninth
  *   held-out pages, to be evaluated once at the end. This group is evaluated ONLY when asked for
  *   (--group final, or --final): it is not in the default output nor in the default total, so that
  *   nobody improving a detector sees its misses and false alarms by accident.
@@ -57,7 +57,7 @@ const SAMPLES_DIR = path.join(REPO_ROOT, 'test/fixtures/findings/samples');
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/findings');
 
 /** The groups of pages, in the order they are printed. */
-export const GROUPS = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'final'] as const;
+export const GROUPS = ['samples', 'own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'final'] as const;
 export type Group = (typeof GROUPS)[number];
 /** The groups of injected pages: every group but the samples. */
 export type InjectedGroup = Exclude<Group, 'samples'>;
@@ -71,8 +71,8 @@ const INJECTED_DIRS: Readonly<Record<InjectedGroup, string>> = Object.fromEntrie
  */
 export const DEFAULT_GROUPS: readonly Group[] = GROUPS.filter((g) => g !== 'final');
 /** The held-out sets in the order they were written; each was the final set of its round. */
-const HELD_OUT: readonly Group[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'];
-const ORDINALS = ['', 'second ', 'third ', 'fourth ', 'fifth ', 'sixth ', 'seventh ', 'eighth '];
+const HELD_OUT: readonly Group[] = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9'];
+const ORDINALS = ['', 'second ', 'third ', 'fourth ', 'fifth ', 'sixth ', 'seventh ', 'eighth ', 'ninth '];
 export const GROUP_TITLES: Readonly<Record<Group, string>> = {
   samples: 'samples',
   own: 'own pages',
@@ -276,7 +276,7 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 const USAGE = [
-  'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|…|heldout8|final] [--final] [--no-clean] [--no-checker] [--json FILE]',
+  'usage: tsx scripts/eval-findings.ts [--kind K] [--only K,K] [--max N] [--group samples|own|heldout|heldout2|…|heldout9|final] [--final] [--no-clean] [--no-checker] [--json FILE]',
   `  without --group: ${DEFAULT_GROUPS.join(', ')} and their total; the final held-out pages only with --group final (or --final)`,
 ].join('\n');
 

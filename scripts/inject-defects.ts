@@ -20,12 +20,13 @@
  * - heldout6: the same again (seed 20261126);
  * - heldout7: the same again (seed 20261127);
  * - heldout8: the same again (seed 20261128);
+ * - heldout9: the same again (seed 20261129);
  * - final:   test/fixtures/findings/final/clean/ -> test/fixtures/findings/final/injected/
- *            (seed 20261129): pages written after the detectors were tuned on heldout8,
+ *            (seed 20261130): pages written after the detectors were tuned on heldout9,
  *            evaluated once at the end, never to be tuned on.
  *
  *   tsx scripts/inject-defects.ts                            regenerate every set
- *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout8|final    regenerate one set
+ *   tsx scripts/inject-defects.ts --set own|heldout|heldout2|…|heldout9|final    regenerate one set
  *   tsx scripts/inject-defects.ts --set S --out DIR          write set S somewhere else
  *   tsx scripts/inject-defects.ts --check [--set S]          regenerate in memory; exit 1 if the
  *                                                            committed files of any set (or of S) differ
@@ -100,7 +101,7 @@ export const CLEAN_DIR = path.join(FIXTURES, 'clean');
 export const INJECTED_DIR = path.join(FIXTURES, 'injected');
 export const SEED = 20_251_123;
 
-export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'final'] as const;
+export const SET_NAMES = ['own', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'final'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 export interface FixtureSet {
@@ -126,7 +127,8 @@ export const SETS: Readonly<Record<SetName, FixtureSet>> = {
   heldout6: folderSet('heldout6', 20_261_126),
   heldout7: folderSet('heldout7', 20_261_127),
   heldout8: folderSet('heldout8', 20_261_128),
-  final: folderSet('final', 20_261_129),
+  heldout9: folderSet('heldout9', 20_261_129),
+  final: folderSet('final', 20_261_130),
 };
 /** Clean pages copied without injection (false-alarm controls). */
 export const CONTROL_PAGES: ReadonlySet<string> = new Set(['own_06_lancheng_simp', 'own_07_liantang_trad']);
@@ -442,11 +444,16 @@ const EXTRA_PLAN: Record<string, readonly Op[]> = {
   heldout8_02_huaiyang_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
   heldout8_03_jiangling_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
   heldout8_04_yunzhou_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  // The ninth held-out set.
+  heldout9_01_baisha_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
+  heldout9_02_luyuan_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'stray_space_number', 'char_error_drop'],
+  heldout9_03_xiping_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
+  heldout9_04_dongling_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
   // The final held-out set.
-  final_01_baisha_simp: ['dup_fragment_end', 'broken_single', 'latin_leak', 'char_error_swap'],
-  final_02_luyuan_md_simp: ['halfwidth_paragraph', 'dup_adjacent_char', 'stray_space_number', 'char_error_drop'],
-  final_03_xiping_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_word', 'latin_leak'],
-  final_04_dongling_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
+  final_01_hongqiao_simp: ['broken_single', 'dup_fragment_end', 'latin_leak', 'char_error_drop'],
+  final_02_jinxi_md_simp: ['halfwidth_paragraph', 'stray_space_number', 'dup_adjacent_word', 'char_error_swap'],
+  final_03_lanyu_trad: ['mixed_script', 'broken_plain', 'dup_adjacent_char', 'latin_leak'],
+  final_04_songxi_md_trad: ['dup_fragment_end', 'broken_single', 'stray_space_between', 'halfwidth_one'],
 };
 
 class PageInjector {
