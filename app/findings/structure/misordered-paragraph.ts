@@ -90,10 +90,12 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
     if (next !== null && !SKIPPABLE.has(doc[i]!.cls)) predecessor.set(next, i);
   });
   /** Running-text blocks ending mid-sentence that their successor does not visibly continue. */
+  /** How surely each block's own successor continues it (0 where it has none). */
+  const continued = doc.map((b, i) => (successor[i] === null ? 0 : continuationConfidence(b, doc[successor[i]!]!)));
   const openCuts = doc
     .map((_, i) => i)
     .filter((i) => RUNNING_TEXT.has(doc[i]!.cls) && !endsSentence(doc[i]!.text))
-    .filter((i) => successor[i] === null || continuationConfidence(doc[i]!, doc[successor[i]!]!) < 0.9);
+    .filter((i) => successor[i] === null || continued[i]! < 0.9);
   const articleOf = (i: number) => doc[i]!.article;
   /** A block that reads on from the cut just before it is where it belongs. */
   const readsOnFromBefore = (j: number) => {
@@ -150,7 +152,7 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       // The page's own wording met again across a cut nothing else continues, in a block no less
       // about the cut's article than its own: a place's name before a village's (柳坪镇|杨柳村…)
       // recurs too, but there the block is about its own article.
-      const leftOpen = successor[i] === null || continuationConfidence(doc[i]!, doc[successor[i]!]!) === 0;
+      const leftOpen = successor[i] === null || continued[i] === 0;
       const echo = leftOpen && topics().affinity(j, doc[i]!.article) > topics().affinity(j, block.article)
         ? echoAcross(doc, (phrases ??= pagePhrases(doc)), i, j)
         : null;
@@ -179,7 +181,7 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
         .map((i) => ({
           i,
           cohesion: Math.round(junctionCohesion(doc[i]!.text, block.text) / COHESION_STEP),
-          continued: successor[i] === null ? 0 : continuationConfidence(doc[i]!, doc[successor[i]!]!),
+          continued: continued[i]!,
           topic: topics().affinity(j, doc[i]!.article),
         }))
         .sort((x, y) => y.cohesion - x.cohesion || y.topic - x.topic || x.continued - y.continued || Math.abs(x.i - j) - Math.abs(y.i - j));
@@ -233,9 +235,11 @@ const FIGURE = /^(?:约|近|超过|达到|达|逾|共|总计|将近)?[\d〇零�
 
 /** The measure the cut leaves bare and the figure the block opens with ("面积约300亩"), or null. */
 function measureAcross(cut: string, block: string): string | null {
+  // The block side first: few blocks open with a figure, and it is the cheaper test.
+  const figure = FIGURE.exec(toSimplified(block.trimStart().slice(0, 16)))?.[0];
+  if (!figure) return null;
   const last = cutWords(toSimplified(cut.trimEnd().slice(-6))).at(-1) ?? '';
-  const figure = FIGURE.exec(toSimplified(block.trimStart()))?.[0];
-  return MEASURES.has(last) && figure ? cut.trimEnd().slice(-last.length) + block.trimStart().slice(0, figure.length) : null;
+  return MEASURES.has(last) ? cut.trimEnd().slice(-last.length) + block.trimStart().slice(0, figure.length) : null;
 }
 
 /** A year, a month or a day, standing last. */
@@ -245,11 +249,11 @@ const TIME_POSTPOSITION = /^(?:以前|以来|以后|之前|之后|至今)/u;
 
 /** The time the cut leaves bare and the postposition the block opens with, read together ("2021年以前"), or null. */
 function timeAround(cut: string, block: string): string | null {
-  const point = TIME_POINT.exec(toSimplified(cut.trimEnd()))?.[0];
-  const postposition = TIME_POSTPOSITION.exec(toSimplified(block.trimStart()))?.[0];
-  return point && postposition ? cut.trimEnd().slice(-point.length) + block.trimStart().slice(0, postposition.length) : null;
+  const postposition = TIME_POSTPOSITION.exec(toSimplified(block.trimStart().slice(0, 2)))?.[0];
+  if (!postposition) return null;
+  const point = TIME_POINT.exec(toSimplified(cut.trimEnd().slice(-8)))?.[0];
+  return point ? cut.trimEnd().slice(-point.length) + block.trimStart().slice(0, postposition.length) : null;
 }
-
 
 /** Auxiliaries and adverbs that leave a verb to come (还将|推出, 正在|建设). */
 const BEFORE_VERB = new Set(['将', '还将', '将要', '要', '会', '正在', '已经', '继续', '开始', '准备', '计划', '打算', '进一步']);

@@ -32,20 +32,28 @@ export function topicModel(doc: readonly DocBlock[]): TopicModel {
     for (const p of pairs[i]!) counts.set(p, (counts.get(p) ?? 0) + 1);
     held.set(b.article, counts);
   });
+  const affinity = (block: number, article: number): number => {
+    const own = pairs[block]!;
+    const counts = held.get(article);
+    if (!counts || own.size === 0) return 0;
+    const self = doc[block]!.article === article ? 1 : 0;
+    let shared = 0;
+    let total = 0;
+    for (const p of own) {
+      const w = rarity(p);
+      total += w;
+      if ((counts.get(p) ?? 0) > self) shared += w;
+    }
+    return total === 0 ? 0 : shared / total;
+  };
+  // The detectors ask for the same block and article again and again, once per cut.
+  const known = new Map<string, number>();
   return {
     affinity(block, article) {
-      const own = pairs[block]!;
-      const counts = held.get(article);
-      if (!counts || own.size === 0) return 0;
-      const self = doc[block]!.article === article ? 1 : 0;
-      let shared = 0;
-      let total = 0;
-      for (const p of own) {
-        const w = rarity(p);
-        total += w;
-        if ((counts.get(p) ?? 0) > self) shared += w;
-      }
-      return total === 0 ? 0 : shared / total;
+      const key = `${block}:${article}`;
+      let value = known.get(key);
+      if (value === undefined) known.set(key, (value = affinity(block, article)));
+      return value;
     },
   };
 }
