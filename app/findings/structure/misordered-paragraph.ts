@@ -53,6 +53,11 @@ interface Candidate {
   reason: { zh: string; en: string };
 }
 
+/** A cut that the block continues because `text` reads across the junction. */
+function spanning(cut: number, text: string, confidence: number): Candidate {
+  return { cut, confidence, reason: { zh: `“${text}”跨段`, en: `“${text}” spans the cut` } };
+}
+
 /**
  * A cut after a word that cannot end a sentence (和, 是, 截至) looks for its continuation by topic
  * when no word crosses the junction. Where the cut ends its article, the article plainly goes on
@@ -124,29 +129,21 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       if (word && startsMidWord(block.text)) {
         const cohesion = junctionCohesion(cut, block.text);
         if (cohesion >= MIN_COHESION) {
-          candidates.push({ cut: i, confidence: 0.8, reason: { zh: `“${word}”跨段`, en: `“${word}” spans the cut` } });
+          candidates.push(spanning(i, word, 0.8));
         } else if (cohesion >= TOPICAL_COHESION && !opensSentence(block.text) && !opensArticleText(j) &&
           topics().affinity(j, doc[i]!.article) > topics().affinity(j, block.article)) {
           candidates.push({ cut: i, confidence: 0.7, reason: { zh: `“${word}”跨段，且话题相同`, en: `“${word}” spans the cut, on the same topic` } });
         }
         continue;
       }
-      // Two whole words that make a set compound across the cut (毛细|血管 → 毛细血管).
+      // Read together, the two make one phrase: two whole words a set compound (毛细|血管), a
+      // measure left bare and the figure it takes (面积|约300亩), a time left bare and what places
+      // an event around it (告诉记者，2021年|以前).
       const compound = wordAcross(cut, block.text);
-      if (compound && junctionCohesion(cut, block.text) >= COMPOUND_COHESION) {
-        candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${compound}”跨段`, en: `“${compound}” spans the cut` } });
-        continue;
-      }
-      // A time left bare at the cut (…告诉记者，2021年) and a block opening with what places an
-      // event around it (以前，…): "2021年以前".
-      const measured = measureAcross(cut, block.text);
-      if (measured) {
-        candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${measured}”跨段`, en: `“${measured}” spans the cut` } });
-        continue;
-      }
-      const around = timeAround(cut, block.text);
-      if (around) {
-        candidates.push({ cut: i, confidence: 0.75, reason: { zh: `“${around}”跨段`, en: `“${around}” spans the cut` } });
+      const phrase = (compound && junctionCohesion(cut, block.text) >= COMPOUND_COHESION ? compound : null) ??
+        measureAcross(cut, block.text) ?? timeAround(cut, block.text);
+      if (phrase) {
+        candidates.push(spanning(i, phrase, 0.75));
         continue;
       }
       // The page's own wording met again across a cut nothing else continues, in a block no less
