@@ -172,8 +172,9 @@ const TOPIC_MARGIN = 3;
  * where it sits: taking it out mends a word it had cut, the other copy's edges cut words (the
  * fragment was cut out of that text), or it carries figures and clauses to the end of its
  * paragraph, where the neighbouring column bled in, or it stands as a whole sentence where the
- * other copy is part of a longer one. With no evidence against it, a repeated whole sentence in
- * the later place is taken as the copy.
+ * other copy is part of a longer one, or its article never speaks of its words where the other
+ * copy's article does. With no evidence against it, a repeated whole sentence in the later place
+ * is taken as the copy.
  */
 function spliceConfidence(self: Placed, other: Placed, run: SharedRun, samePage: boolean, isLater: boolean): number {
   const topic = { self: topicalPairs(self), other: topicalPairs(other) };
@@ -210,7 +211,7 @@ function spliceConfidence(self: Placed, other: Placed, run: SharedRun, samePage:
   } else if (theirs === 0 && run.length >= 10 && isWholeSentence(self) && (isLater || !isWholeSentence(other))) {
     // A sentence standing whole here and embedded in a longer one there was copied here.
     confidence = 0.65;
-  } else if (run.length > MIN_FRAGMENT && mine === 0 && theirs === 0 && !samePage && sameLetters(self, other) &&
+  } else if (run.length > MIN_FRAGMENT && mine === 0 && theirs === 0 && !samePage && lifted &&
              isPlainPhrase(self) && isClauseScrap(self) && embeddedInClause(self) && boundsClause(other) && !boundsClause(self)) {
     // A clause's opening or closing words on another page, wedged into the middle of a clause
     // here ("…节省约[可以把材料领回家做]八百元"): lifted, not a phrase in its place. On one page
