@@ -145,12 +145,33 @@ interface Placed extends Copy {
   article: ReadonlyMap<string, number>;
 }
 
+/** A block's text folded to simplified, with its pairs; folded once per block, not once per run. */
+interface Folded {
+  simple: string;
+  pairs: Set<string>;
+}
+
+function folder(): (text: string) => Folded {
+  const known = new Map<string, Folded>();
+  return (text) => {
+    let folded = known.get(text);
+    if (!folded) {
+      const simple = toSimplified(text);
+      known.set(text, (folded = { simple, pairs: hanPairs(simple) }));
+    }
+    return folded;
+  };
+}
+
 /** How many of the copy's character pairs its article holds outside the copy. */
-function topicalPairs(c: Placed): number {
-  const inBlock = hanPairs(toSimplified(c.text));
-  const outside = hanPairs(toSimplified(`${c.text.slice(0, c.start)}\n${c.text.slice(c.end)}`));
+function topicalPairs(c: Placed, fold: (text: string) => Folded): number {
+  const { simple, pairs: inBlock } = fold(c.text);
+  // The fold keeps one character for one almost always; where it did not, fold the pieces.
+  const piece = (from: number, to: number) =>
+    simple.length === c.text.length ? simple.slice(from, to) : toSimplified(c.text.slice(from, to));
+  const outside = hanPairs(`${piece(0, c.start)}\n${piece(c.end, c.text.length)}`);
   let shared = 0;
-  for (const pair of hanPairs(toSimplified(c.text.slice(c.start, c.end)))) {
+  for (const pair of hanPairs(piece(c.start, c.end))) {
     // Figures are no topic: 百分之九十七 is at home in any article.
     if (NUMERALS.has(pair[0]!) || NUMERALS.has(pair[1]!)) continue;
     const elsewhere = (c.article.get(pair) ?? 0) - (inBlock.has(pair) ? 1 : 0);
@@ -176,8 +197,15 @@ const TOPIC_MARGIN = 3;
  * copy's article does. With no evidence against it, a repeated whole sentence in the later place
  * is taken as the copy.
  */
-function spliceConfidence(self: Placed, other: Placed, run: SharedRun, samePage: boolean, isLater: boolean): number {
-  const topic = { self: topicalPairs(self), other: topicalPairs(other) };
+function spliceConfidence(
+  self: Placed,
+  other: Placed,
+  run: SharedRun,
+  samePage: boolean,
+  isLater: boolean,
+  fold: (text: string) => Folded,
+): number {
+  const topic = { self: topicalPairs(self, fold), other: topicalPairs(other, fold) };
   // A set phrase met in the other script was written anew there (文化和旅游局有关负责人), not lifted:
   // its topic tells nothing.
   const lifted = sameLetters(self, other);
@@ -191,8 +219,10 @@ function spliceConfidence(self: Placed, other: Placed, run: SharedRun, samePage:
   // body restate each other's phrases this way.
   const topical = (c: Placed, opposed: number) =>
     offTopic(c) ? (embeddedInClause(c) && !samePage && opposed === 0 ? 2 : 1) : 0;
-  const mine = evidence(self, other) + topical(self, evidence(other, self));
-  const theirs = evidence(other, self) + topical(other, evidence(self, other));
+  const forSelf = evidence(self, other);
+  const forOther = evidence(other, self);
+  const mine = forSelf + topical(self, forOther);
+  const theirs = forOther + topical(other, forSelf);
   let confidence = 0;
   // Short runs meet word edges by chance (…以来，X vs 连日来，X); they need stronger evidence.
   const enough = run.length >= 12 ? 1 : 2;
@@ -255,10 +285,18 @@ export interface CorpusView {
  */
 export function detectDuplicateFragments(doc: readonly DocBlock[], corpus: CorpusView): DocFinding[] {
   const findings: DocFinding[] = [];
+  const fold = folder();
   const pairsOfArticle = new Map<number, Map<string, number>>();
   const articlePairs = (article: number) => {
     let pairs = pairsOfArticle.get(article);
-    if (!pairs) pairsOfArticle.set(article, (pairs = articlePairHolders(doc.filter((b) => b.article === article).map((b) => b.text))));
+    if (!pairs) {
+      pairs = new Map();
+      for (const b of doc) {
+        if (b.article !== article) continue;
+        for (const pair of fold(b.text).pairs) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      }
+      pairsOfArticle.set(article, pairs);
+    }
     return pairs;
   };
   doc.forEach((block, i) => {
@@ -284,6 +322,7 @@ export function detectDuplicateFragments(doc: readonly DocBlock[], corpus: Corpu
           r,
           r.other.page === corpus.page,
           r.other.order < corpus.orders[i]!,
+          fold,
         ),
       }))
       .filter((r) => r.confidence > 0)
