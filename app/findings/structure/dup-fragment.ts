@@ -63,7 +63,6 @@ function mendsWord(c: Copy): boolean {
   return (splitsWord(before + after, c.start) && junctionCohesion(before, after) >= MEND_COHESION) || countsAcross(before, after);
 }
 
-
 /**
  * How strongly the word cut by the run's edges held together: the text a fragment was cut out
  * of reads a common word across the edge (科|目 → 科目), a splice at most a chance pair (科|林).
@@ -289,14 +288,7 @@ export function detectDuplicateFragments(doc: readonly DocBlock[], corpus: Corpu
   const pairsOfArticle = new Map<number, Map<string, number>>();
   const articlePairs = (article: number) => {
     let pairs = pairsOfArticle.get(article);
-    if (!pairs) {
-      pairs = new Map();
-      for (const b of doc) {
-        if (b.article !== article) continue;
-        for (const pair of fold(b.text).pairs) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
-      }
-      pairsOfArticle.set(article, pairs);
-    }
+    if (!pairs) pairsOfArticle.set(article, (pairs = pairHolders(doc.filter((b) => b.article === article).map((b) => fold(b.text).simple))));
     return pairs;
   };
   doc.forEach((block, i) => {
