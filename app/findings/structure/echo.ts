@@ -8,22 +8,25 @@ import { toSimplified } from '../lexicon/dictionary.js';
 const SIDE = 2;
 const HAN_RUN = /^\p{Script=Han}+$/u;
 
-/** Every run of 2 × SIDE Han characters on the page (folded to simplified), with the blocks that hold it. */
-export type PhraseIndex = ReadonlyMap<string, readonly number[]>;
+/** Every run of 2 × SIDE Han characters on the page, with the blocks that hold it; the blocks' texts folded to simplified. */
+export interface PhraseIndex {
+  holders: ReadonlyMap<string, readonly number[]>;
+  folded: readonly string[];
+}
 
 export function pagePhrases(doc: readonly DocBlock[]): PhraseIndex {
-  const index = new Map<string, number[]>();
-  doc.forEach((block, b) => {
-    const text = toSimplified(block.text);
+  const holders = new Map<string, number[]>();
+  const folded = doc.map((block) => toSimplified(block.text));
+  folded.forEach((text, b) => {
     for (let k = 0; k + 2 * SIDE <= text.length; k++) {
       const gram = text.slice(k, k + 2 * SIDE);
       if (!HAN_RUN.test(gram)) continue;
-      const holders = index.get(gram);
-      if (!holders) index.set(gram, [b]);
-      else if (holders.at(-1) !== b) holders.push(b);
+      const held = holders.get(gram);
+      if (!held) holders.set(gram, [b]);
+      else if (held.at(-1) !== b) held.push(b);
     }
   });
-  return index;
+  return { holders, folded };
 }
 
 /**
@@ -33,14 +36,14 @@ export function pagePhrases(doc: readonly DocBlock[]): PhraseIndex {
  * cut, which two unrelated blocks side by side seldom make. Null when there is none.
  */
 export function echoAcross(doc: readonly DocBlock[], index: PhraseIndex, cut: number, next: number): string | null {
-  const left = toSimplified(doc[cut]!.text.trimEnd());
-  const right = toSimplified(doc[next]!.text.trimStart());
+  const left = index.folded[cut]!.trimEnd();
+  const right = index.folded[next]!.trimStart();
   const gram = left.slice(-SIDE) + right.slice(0, SIDE);
   if (gram.length !== 2 * SIDE || !HAN_RUN.test(gram)) return null;
-  const elsewhere = (index.get(gram) ?? []).filter((b) => b !== cut && b !== next);
+  const elsewhere = (index.holders.get(gram) ?? []).filter((b) => b !== cut && b !== next);
   if (elsewhere.length === 0) return null;
   // Report as much of the phrase as the page repeats, for the editor to see.
-  const texts = elsewhere.map((b) => toSimplified(doc[b]!.text));
+  const texts = elsewhere.map((b) => index.folded[b]!);
   let from = left.length - SIDE;
   let to = SIDE;
   const phrase = () => left.slice(from) + right.slice(0, to);
