@@ -53,9 +53,15 @@ interface Candidate {
   reason: { zh: string; en: string };
 }
 
-/** A cut that the block continues because `text` reads across the junction. */
-function spanning(cut: number, text: string, confidence: number): Candidate {
-  return { cut, confidence, reason: { zh: `“${text}”跨段`, en: `“${text}” spans the cut` } };
+/** A cut that the block continues because `text` reads across the junction (and, for `onTopic`, the topic agrees). */
+function spanning(cut: number, text: string, confidence: number, onTopic = false): Candidate {
+  return {
+    cut,
+    confidence,
+    reason: onTopic
+      ? { zh: `“${text}”跨段，且话题相同`, en: `“${text}” spans the cut, on the same topic` }
+      : { zh: `“${text}”跨段`, en: `“${text}” spans the cut` },
+  };
 }
 
 /**
@@ -111,6 +117,8 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
   const opensArticleText = (j: number) => !doc.slice(0, j).some((b) => b.article === doc[j]!.article && RUNNING_TEXT.has(b.cls));
   let model: TopicModel | null = null;
   const topics = () => (model ??= topicModel(doc));
+  /** Block j is more about cut i's article than about its own. */
+  const moreAboutCut = (j: number, i: number) => topics().affinity(j, doc[i]!.article) > topics().affinity(j, doc[j]!.article);
   let topical: Map<number, Candidate> | null = null;
   let phrases: PhraseIndex | null = null;
 
@@ -130,9 +138,8 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
         const cohesion = junctionCohesion(cut, block.text);
         if (cohesion >= MIN_COHESION) {
           candidates.push(spanning(i, word, 0.8));
-        } else if (cohesion >= TOPICAL_COHESION && !opensSentence(block.text) && !opensArticleText(j) &&
-          topics().affinity(j, doc[i]!.article) > topics().affinity(j, block.article)) {
-          candidates.push({ cut: i, confidence: 0.7, reason: { zh: `“${word}”跨段，且话题相同`, en: `“${word}” spans the cut, on the same topic` } });
+        } else if (cohesion >= TOPICAL_COHESION && !opensSentence(block.text) && !opensArticleText(j) && moreAboutCut(j, i)) {
+          candidates.push(spanning(i, word, 0.7, true));
         }
         continue;
       }
@@ -150,7 +157,7 @@ export function detectMisorderedParagraphs(doc: readonly DocBlock[]): DocFinding
       // about the cut's article than its own: a place's name before a village's (柳坪镇|杨柳村…)
       // recurs too, but there the block is about its own article.
       const leftOpen = successor[i] === null || continued[i] === 0;
-      const echo = leftOpen && topics().affinity(j, doc[i]!.article) > topics().affinity(j, block.article)
+      const echo = leftOpen && moreAboutCut(j, i)
         ? echoAcross(doc, (phrases ??= pagePhrases(doc)), i, j)
         : null;
       if (echo) {
@@ -326,13 +333,11 @@ function topicalPairs(
     const best = bestOfBlock.get(pair.block);
     if (!best || pair.margin > best.margin) bestOfBlock.set(pair.block, pair);
   }
-  return new Map([...bestOfBlock].map(([block, pair]) => [block, {
+  return new Map([...bestOfBlock].map(([block, pair]) => [block, pair.spans ? spanning(pair.cut, pair.spans, 0.75, true) : {
     cut: pair.cut,
-    confidence: pair.spans ? 0.75 : 0.65,
-    reason: pair.spans
-      ? { zh: `“${pair.spans}”跨段，且话题相同`, en: `“${pair.spans}” spans the cut, on the same topic` }
-      : pair.needsMore
-        ? { zh: '断句处需要下文，此段话题与之相同', en: 'the cut needs a continuation and this block shares its topic' }
-        : { zh: '该段没有句末标点，此段话题与之相同', en: 'that paragraph breaks off and this block shares its topic' },
+    confidence: 0.65,
+    reason: pair.needsMore
+      ? { zh: '断句处需要下文，此段话题与之相同', en: 'the cut needs a continuation and this block shares its topic' }
+      : { zh: '该段没有句末标点，此段话题与之相同', en: 'that paragraph breaks off and this block shares its topic' },
   }]));
 }
